@@ -1,0 +1,2 @@
+// The whole app is static: the engine runs in the browser.
+export const prerender = true;
