@@ -25,7 +25,7 @@ export const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = {
 		f: Math.tanh,
 		fPrime: (a) => 1 - a * a,
 		tex: '\\tanh(#)',
-		primeTex: '(1 - #^2)'
+		primeTex: '(1 - {#}^2)'
 	},
 	sigmoid: {
 		name: 'sigmoid',

@@ -1,0 +1,89 @@
+/**
+ * Gradient check: the central finite difference (E(θ + h) − E(θ − h)) / 2h of
+ * the loss for one weight or bias, beside the analytic gradient backprop gives.
+ */
+import { parseAddress } from './addresses.ts';
+import { cellValue } from './cell-values.ts';
+import type { Net } from './model.ts';
+import { step } from './passes.ts';
+import { createSnapshot, type Snapshot } from './snapshot.ts';
+
+export interface GradientCheck {
+	readonly analytic: number;
+	readonly numeric: number;
+	readonly relativeError: number;
+}
+
+/**
+ * Magnitudes below this count as this much in the relative error, so that
+ * rounding noise around a zero gradient is not flagged as a disagreement.
+ */
+export const RELATIVE_ERROR_FLOOR = 1e-6;
+/** Disagreements above this are flagged. */
+export const GRADIENT_CHECK_TOLERANCE = 1e-4;
+
+/** |a − n| / max(|a|, |n|, floor) */
+export function relativeError(analytic: number, numeric: number): number {
+	const scale = Math.max(Math.abs(analytic), Math.abs(numeric), RELATIVE_ERROR_FLOOR);
+	return Math.abs(analytic - numeric) / scale;
+}
+
+/** The loss of `net` on the snapshot's sample, with the snapshot's pinned cells. */
+export function lossOf(s: Snapshot, net: Net): number {
+	const start = createSnapshot({ ...s, net, iteration: s.iteration });
+	return step(start, 'pass').loss;
+}
+
+/** `net` with the parameter at `addr` moved by `delta`. */
+function nudged(net: Net, addr: string, delta: number): Net {
+	const a = parseAddress(addr);
+	if (!a || (a.kind !== 'bias' && a.kind !== 'weights')) throw new Error(`${addr} is not a weight or bias`);
+	const layers = [...net.layers];
+	const neurons = [...layers[a.layer].neurons];
+	const old = neurons[a.neuron];
+	if (a.kind === 'weights') {
+		const i = a.index;
+		neurons[a.neuron] = { ...old, weights: old.weights.map((w, k) => (k === i ? w + delta : w)) };
+	} else {
+		neurons[a.neuron] = { ...old, bias: old.bias + delta };
+	}
+	layers[a.layer] = { ...layers[a.layer], neurons };
+	return { ...net, layers };
+}
+
+/** ∂E/∂θ by central differences, with a step scaled to θ. */
+export function numericGradient(s: Snapshot, addr: string, h = 1e-5): number {
+	const theta = valueOf(s.startNet, addr);
+	const step = h * Math.max(1, Math.abs(theta));
+	const plus = lossOf(s, nudged(s.startNet, addr, step));
+	const minus = lossOf(s, nudged(s.startNet, addr, -step));
+	return (plus - minus) / (2 * step);
+}
+
+function valueOf(net: Net, addr: string): number {
+	const a = parseAddress(addr);
+	if (a?.kind === 'bias') return net.layers[a.layer].neurons[a.neuron].bias;
+	if (a?.kind === 'weights') return net.layers[a.layer].neurons[a.neuron].weights[a.index];
+	throw new Error(`${addr} is not a weight or bias`);
+}
+
+/** The gradient address of a weight or bias: `…weights.i` → `…weight_gradients.i`. */
+export function gradientAddress(addr: string): string {
+	return addr.replace(/\.weights\.(\d+)$/, '.weight_gradients.$1').replace(/\.bias$/, '.bias_gradient');
+}
+
+/**
+ * Analytic against numeric for the weight or bias at `addr`. The analytic
+ * gradient is the snapshot's own once Backward has computed it (pinned or
+ * not), and otherwise a fresh backward pass's.
+ */
+export function checkGradient(s: Snapshot, addr: string): GradientCheck {
+	const gradient = gradientAddress(addr);
+	let analytic = cellValue(s, gradient);
+	if (analytic === undefined) {
+		const fresh = step(step(createSnapshot({ ...s, net: s.startNet }), 'pass'), 'pass');
+		analytic = cellValue(fresh, gradient)!;
+	}
+	const numeric = numericGradient(s, addr);
+	return { analytic, numeric, relativeError: relativeError(analytic, numeric) };
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { seededSnapshot } from '$lib/engine/__fixtures__/nets.ts';
+import { cellGraph } from '$lib/engine/cell-graph.ts';
+import { step } from '$lib/engine/passes.ts';
+import { cellTex } from './formula.ts';
+import { renderTex, renderTexStrict } from './katex.ts';
+import { formatNumber, numberTex } from './numbers.ts';
+
+describe('formulas in KaTeX', () => {
+	it.each([
+		[[2, 3, 3, 2], ['tanh', 'tanh', 'tanh']],
+		[[3, 9, 1], ['sigmoid', 'relu']],
+		[[1, 1, 1], ['linear', 'tanh']]
+	] as const)('renders every cell of a %j net in symbols and with numbers, strictly', (sizes, activations) => {
+		const done = step(seededSnapshot([...sizes], [...activations], 3), 'iteration');
+		let rendered = 0;
+		for (const address of cellGraph(done.net).addresses) {
+			const tex = cellTex(done, address);
+			for (const part of [tex.symbols, tex.substituted, tex.result]) {
+				if (part === undefined) continue;
+				expect(renderTexStrict(part, true)).toContain('katex');
+				rendered++;
+			}
+		}
+		expect(rendered).toBeGreaterThan(cellGraph(done.net).addresses.length * 2);
+	});
+
+	it('renders overflowing numbers as such', () => {
+		for (const x of [Infinity, -Infinity, NaN, -0, 1e300, -2.5e-12])
+			expect(renderTexStrict(`a = ${numberTex(x)}`)).toContain('katex');
+	});
+
+	it('turns broken TeX into a visible, escaped diagnostic', () => {
+		const html = renderTex('\\frac{1}{<b>');
+		expect(html).toContain('tex-error');
+		expect(html).not.toContain('<b>');
+	});
+
+	it('never lets TeX produce a link', () => {
+		expect(renderTex('\\href{javascript:alert(1)}{x}')).not.toContain('href="javascript');
+	});
+});
+
+describe('numbers', () => {
+	it('writes numbers short, with the sign as a real minus', () => {
+		expect(formatNumber(0.46211715726000974)).toBe('0.4621');
+		expect(formatNumber(-0.09966799462495582, 3)).toBe('−0.0997');
+		expect(formatNumber(2)).toBe('2');
+		expect(formatNumber(0.00001234)).toBe('1.234e−5');
+		expect(formatNumber(Infinity)).toBe('∞');
+	});
+
+	it('parenthesises negative terms in TeX', () => {
+		expect(numberTex(-0.3)).toBe('(-0.3)');
+		expect(numberTex(1.5e-7)).toBe('1.5 \\times 10^{-7}');
+	});
+});
