@@ -4,7 +4,13 @@
  */
 
 /** Kinds of cell that belong to one neuron. */
-export const NEURON_FIELDS = ['bias', 'total', 'value', 'activation_gradient', 'bias_gradient'] as const;
+export const NEURON_FIELDS = [
+	'bias',
+	'total',
+	'value',
+	'activation_gradient',
+	'bias_gradient'
+] as const;
 export type NeuronField = (typeof NEURON_FIELDS)[number];
 
 /** Kinds of cell that belong to one weight of a neuron. */
@@ -54,7 +60,8 @@ export function formatAddress(a: Address): string {
 }
 
 const INDEX = /^(0|[1-9]\d{0,5})$/;
-const index = (part: string | undefined) => (part !== undefined && INDEX.test(part) ? Number(part) : undefined);
+const index = (part: string | undefined) =>
+	part !== undefined && INDEX.test(part) ? Number(part) : undefined;
 
 /**
  * The address a string names, or undefined. Only checks the form; whether the
@@ -103,7 +110,9 @@ export function addressExists(a: Address, sizes: readonly number[]): boolean {
 			return true;
 		case 'weights':
 		case 'weight_gradients':
-			return a.layer < sizes.length - 1 && a.neuron < sizes[a.layer + 1] && a.index < sizes[a.layer];
+			return (
+				a.layer < sizes.length - 1 && a.neuron < sizes[a.layer + 1] && a.index < sizes[a.layer]
+			);
 		default:
 			return a.layer < sizes.length - 1 && a.neuron < sizes[a.layer + 1];
 	}
@@ -118,7 +127,8 @@ export function allAddresses(sizes: readonly number[]): string[] {
 	for (let l = 0; l + 1 < sizes.length; l++) {
 		for (let j = 0; j < sizes[l + 1]; j++) {
 			for (const field of NEURON_FIELDS) out.push(address.neuron(l, j, field));
-			for (let i = 0; i < sizes[l]; i++) out.push(address.weight(l, j, i), address.weightGradient(l, j, i));
+			for (let i = 0; i < sizes[l]; i++)
+				out.push(address.weight(l, j, i), address.weightGradient(l, j, i));
 		}
 	}
 	return out;

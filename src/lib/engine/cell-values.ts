@@ -32,7 +32,9 @@ export function cellValue(s: Snapshot, address: string | Address): number | unde
 		case 'value':
 			return forwardDone(c, a.layer, a.neuron) ? s.values[a.layer][a.neuron] : undefined;
 		case 'activation_gradient':
-			return backwardDone(c, a.layer, a.neuron) ? s.activationGradients[a.layer][a.neuron] : undefined;
+			return backwardDone(c, a.layer, a.neuron)
+				? s.activationGradients[a.layer][a.neuron]
+				: undefined;
 		case 'bias_gradient':
 			return backwardDone(c, a.layer, a.neuron) ? s.biasGradients[a.layer][a.neuron] : undefined;
 		case 'weight_gradients':

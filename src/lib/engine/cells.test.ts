@@ -9,11 +9,23 @@ import { step } from './passes.ts';
 import type { Snapshot } from './snapshot.ts';
 
 const NETS: [number[], ActivationName[]][] = [
-	[[2, 3, 3, 2], ['tanh', 'tanh', 'tanh']],
-	[[3, 4, 1], ['sigmoid', 'linear']],
-	[[1, 5, 2, 3], ['relu', 'tanh', 'sigmoid']],
+	[
+		[2, 3, 3, 2],
+		['tanh', 'tanh', 'tanh']
+	],
+	[
+		[3, 4, 1],
+		['sigmoid', 'linear']
+	],
+	[
+		[1, 5, 2, 3],
+		['relu', 'tanh', 'sigmoid']
+	],
 	[[4, 2], ['linear']],
-	[[2, 8, 2], ['relu', 'relu']]
+	[
+		[2, 8, 2],
+		['relu', 'relu']
+	]
 ];
 
 /** Every snapshot of one iteration, one neuron apart. */
@@ -36,7 +48,10 @@ function expectFormulasMatch(s: Snapshot): number {
 		const shown = cellValue(s, address);
 		if (!formula || shown === undefined) continue;
 		// A parameter shows a formula's result only once Train has updated it.
-		if ((address.endsWith('.bias') || address.includes('.weights.')) && shown === cellInput(s, address))
+		if (
+			(address.endsWith('.bias') || address.includes('.weights.')) &&
+			shown === cellInput(s, address)
+		)
 			continue;
 		const expected = s.formulaValues[address] ?? shown;
 		expect(formula.evaluate(read), address).toBe(expected);
@@ -46,18 +61,25 @@ function expectFormulasMatch(s: Snapshot): number {
 }
 
 describe('the cell model', () => {
-	it.each(NETS)('evaluates every formula of a %j net to exactly what the passes computed, at every step', (sizes, activations) => {
-		let checked = 0;
-		for (const s of everyStep(seededSnapshot(sizes, activations, sizes.length * 7)))
-			checked += expectFormulasMatch(s);
-		expect(checked).toBeGreaterThan(sizes.reduce((a, b) => a + b));
-	});
+	it.each(NETS)(
+		'evaluates every formula of a %j net to exactly what the passes computed, at every step',
+		(sizes, activations) => {
+			let checked = 0;
+			for (const s of everyStep(seededSnapshot(sizes, activations, sizes.length * 7)))
+				checked += expectFormulasMatch(s);
+			expect(checked).toBeGreaterThan(sizes.reduce((a, b) => a + b));
+		}
+	);
 
 	it('evaluates pinned cells to what their formula gives, not to the pin', () => {
 		const start = seededSnapshot([2, 3, 2], ['tanh', 'sigmoid'], 9);
 		const pinned = {
 			...start,
-			overrides: { 'layers.0.neurons.1.total': 0.7, 'layers.1.neurons.0.activation_gradient': -0.2, loss: 3 }
+			overrides: {
+				'layers.0.neurons.1.total': 0.7,
+				'layers.1.neurons.0.activation_gradient': -0.2,
+				loss: 3
+			}
 		};
 		const done = step(pinned, 'iteration');
 		expect(Object.keys(done.formulaValues).sort()).toEqual(Object.keys(pinned.overrides).sort());
@@ -68,8 +90,10 @@ describe('the cell model', () => {
 		const s = seededSnapshot([2, 3, 2], 'tanh', 1);
 		const graph = cellGraph(s.net);
 		for (const address of graph.addresses) {
-			for (const precedent of graph.precedents(address)) expect(graph.dependents(precedent)).toContain(address);
-			for (const dependent of graph.dependents(address)) expect(graph.precedents(dependent)).toContain(address);
+			for (const precedent of graph.precedents(address))
+				expect(graph.dependents(precedent)).toContain(address);
+			for (const dependent of graph.dependents(address))
+				expect(graph.precedents(dependent)).toContain(address);
 		}
 	});
 
@@ -95,9 +119,13 @@ describe('the cell model', () => {
 	it('writes each formula in symbols', () => {
 		const s = seededSnapshot([2, 3, 2], 'tanh', 1);
 		const symbols = (address: string) => formulaOf(s.net, address)!.tex(symbolTex);
-		expect(symbols('layers.0.neurons.1.total')).toBe('b^{(0)}_{1} + w^{(0)}_{1,0} \\, x_{0} + w^{(0)}_{1,1} \\, x_{1}');
+		expect(symbols('layers.0.neurons.1.total')).toBe(
+			'b^{(0)}_{1} + w^{(0)}_{1,0} \\, x_{0} + w^{(0)}_{1,1} \\, x_{1}'
+		);
 		expect(symbols('layers.1.neurons.0.value')).toBe('\\tanh(z^{(1)}_{0})');
-		expect(symbols('layers.1.neurons.1.activation_gradient')).toBe('(1 - {a^{(1)}_{1}}^2) \\, (a^{(1)}_{1} - t_{1})');
+		expect(symbols('layers.1.neurons.1.activation_gradient')).toBe(
+			'(1 - {a^{(1)}_{1}}^2) \\, (a^{(1)}_{1} - t_{1})'
+		);
 		expect(symbols('layers.0.neurons.0.weights.1')).toBe(
 			'w^{(0)}_{0,1} - \\eta \\cdot \\frac{\\partial E}{\\partial w^{(0)}_{0,1}}'
 		);
@@ -114,6 +142,8 @@ describe('the cell model', () => {
 	it('says where each cell is in words', () => {
 		expect(describeAddress('layers.2.neurons.1.weights.0')).toBe('Layer 2, neuron 1: weight 0');
 		expect(describeAddress('inputs.0', { inputs: ['width'] })).toBe('Input 0 (width)');
-		expect(describeAddress('layers.0.neurons.0.activation_gradient')).toBe('Layer 0, neuron 0: activation gradient');
+		expect(describeAddress('layers.0.neurons.0.activation_gradient')).toBe(
+			'Layer 0, neuron 0: activation gradient'
+		);
 	});
 });

@@ -88,10 +88,14 @@ export function formulaOf(net: Net, addr: string): Formula | undefined {
 		case 'iteration':
 			return undefined;
 		case 'loss': {
-			const pairs = range(outputs).map((k) => [address.neuron(last, k, 'value'), address.target(k)]);
+			const pairs = range(outputs).map((k) => [
+				address.neuron(last, k, 'value'),
+				address.target(k)
+			]);
 			return {
 				precedents: pairs.flat(),
-				tex: (t) => `\\tfrac12\\left(${sumTex(pairs.map(([v, g]) => `(${t(v)} - ${t(g)})^2`))}\\right)`,
+				tex: (t) =>
+					`\\tfrac12\\left(${sumTex(pairs.map(([v, g]) => `(${t(v)} - ${t(g)})^2`))}\\right)`,
 				evaluate: (read) => {
 					let sum = 0;
 					for (const [v, g] of pairs) {
@@ -191,7 +195,8 @@ function deltaFormula(net: Net, l: number, j: number): Formula {
 	]);
 	return {
 		precedents: [value, ...pairs.flat()],
-		tex: (t) => `${prime(t)} \\left(${sumTex(pairs.map(([d, w]) => `${t(d)} \\, ${t(w)}`))}\\right)`,
+		tex: (t) =>
+			`${prime(t)} \\left(${sumTex(pairs.map(([d, w]) => `${t(d)} \\, ${t(w)}`))}\\right)`,
 		evaluate: (read) => {
 			let sum = 0;
 			for (const [d, w] of pairs) sum += read(d) * read(w);

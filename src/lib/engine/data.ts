@@ -43,7 +43,10 @@ export function xorSample(key: number, k: number): Sample {
 }
 
 export const GENERATORS: Readonly<
-	Record<GeneratorName, { inputs: number; targets: number; sample: (key: number, k: number) => Sample }>
+	Record<
+		GeneratorName,
+		{ inputs: number; targets: number; sample: (key: number, k: number) => Sample }
+	>
 > = {
 	rectangle: { inputs: 2, targets: 2, sample: rectangleSample },
 	xor: { inputs: 2, targets: 1, sample: xorSample }

@@ -35,20 +35,28 @@ describe('gradient check', () => {
 		const shapes = fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 2, maxLength: 5 });
 		const activation = fc.constantFrom(...ACTIVATION_NAMES);
 		fc.assert(
-			fc.property(shapes, fc.array(activation, { minLength: 4, maxLength: 4 }), fc.integer(), (sizes, acts, seed) => {
-				const s = seededSnapshot(sizes, acts.slice(0, sizes.length - 1), seed);
-				fc.pre(!nearKink(s));
-				for (const address of parameters(layerSizes(s.net))) {
-					const { relativeError } = checkGradient(s, address);
-					expect(relativeError, address).toBeLessThan(GRADIENT_CHECK_TOLERANCE);
+			fc.property(
+				shapes,
+				fc.array(activation, { minLength: 4, maxLength: 4 }),
+				fc.integer(),
+				(sizes, acts, seed) => {
+					const s = seededSnapshot(sizes, acts.slice(0, sizes.length - 1), seed);
+					fc.pre(!nearKink(s));
+					for (const address of parameters(layerSizes(s.net))) {
+						const { relativeError } = checkGradient(s, address);
+						expect(relativeError, address).toBeLessThan(GRADIENT_CHECK_TOLERANCE);
+					}
 				}
-			}),
+			),
 			{ numRuns: 60 }
 		);
 	});
 
 	it('reads the analytic gradient from the snapshot once Backward has run', () => {
-		const s = step(step({ ...handStart(), overrides: { 'layers.1.neurons.0.bias_gradient': 5 } }, 'pass'), 'pass');
+		const s = step(
+			step({ ...handStart(), overrides: { 'layers.1.neurons.0.bias_gradient': 5 } }, 'pass'),
+			'pass'
+		);
 		const check = checkGradient(s, 'layers.1.neurons.0.bias');
 		expect(check.analytic).toBe(5);
 		expect(check.relativeError).toBeGreaterThan(0.9);

@@ -37,7 +37,8 @@ export function lossOf(s: Snapshot, net: Net): number {
 /** `net` with the parameter at `addr` moved by `delta`. */
 function nudged(net: Net, addr: string, delta: number): Net {
 	const a = parseAddress(addr);
-	if (!a || (a.kind !== 'bias' && a.kind !== 'weights')) throw new Error(`${addr} is not a weight or bias`);
+	if (!a || (a.kind !== 'bias' && a.kind !== 'weights'))
+		throw new Error(`${addr} is not a weight or bias`);
 	const layers = [...net.layers];
 	const neurons = [...layers[a.layer].neurons];
 	const old = neurons[a.neuron];
@@ -69,7 +70,9 @@ function valueOf(net: Net, addr: string): number {
 
 /** The gradient address of a weight or bias: `…weights.i` → `…weight_gradients.i`. */
 export function gradientAddress(addr: string): string {
-	return addr.replace(/\.weights\.(\d+)$/, '.weight_gradients.$1').replace(/\.bias$/, '.bias_gradient');
+	return addr
+		.replace(/\.weights\.(\d+)$/, '.weight_gradients.$1')
+		.replace(/\.bias$/, '.bias_gradient');
 }
 
 /**

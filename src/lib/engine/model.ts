@@ -47,7 +47,8 @@ export function outputCount(net: Net): number {
 
 export function weightCount(net: Net): number {
 	let count = 0;
-	for (const layer of net.layers) for (const neuron of layer.neurons) count += neuron.weights.length;
+	for (const layer of net.layers)
+		for (const neuron of layer.neurons) count += neuron.weights.length;
 	return count;
 }
 

@@ -53,6 +53,7 @@ export function netOf(notebook: Notebook): Net {
 export function dataSourceOf(notebook: Notebook): DataSource {
 	if (notebook.samples && notebook.samples.length > 0)
 		return { kind: 'table', samples: notebook.samples };
-	if (notebook.dataset) return { kind: 'generator', name: notebook.dataset, seed: notebook.seed ?? 0 };
+	if (notebook.dataset)
+		return { kind: 'generator', name: notebook.dataset, seed: notebook.seed ?? 0 };
 	return { kind: 'fixed', sample: { inputs: notebook.inputs, targets: notebook.targets } };
 }

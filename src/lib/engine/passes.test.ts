@@ -49,7 +49,9 @@ describe('one iteration of a net worked out by hand', () => {
 	it('keeps the old weights the passes used beside the new ones', () => {
 		const done = step(handStart(), 'iteration');
 		expect(done.startNet.layers[1].neurons[0].weights).toEqual([0.6, -0.5]);
-		expect(done.net.layers[1].neurons[0].bias).toBe(done.startNet.layers[1].neurons[0].bias - 0.09589435507461534 * 0.1);
+		expect(done.net.layers[1].neurons[0].bias).toBe(
+			done.startNet.layers[1].neurons[0].bias - 0.09589435507461534 * 0.1
+		);
 	});
 });
 
@@ -66,11 +68,34 @@ describe('stepping', () => {
 
 	it('walks forward first to last layer, backward last to first, train first to last, one neuron a click', () => {
 		const names = walk('neuron').cursors.map((c) => `${c.pass[0]}${c.layer}.${c.neuron}`);
-		expect(names).toEqual(['f0.0', 'f0.1', 'f0.2', 'f1.0', 'f1.1', 'b1.0', 'b1.1', 'b0.0', 'b0.1', 'b0.2', 't0.0', 't0.1', 't0.2', 't1.0', 't1.1']);
+		expect(names).toEqual([
+			'f0.0',
+			'f0.1',
+			'f0.2',
+			'f1.0',
+			'f1.1',
+			'b1.0',
+			'b1.1',
+			'b0.0',
+			'b0.1',
+			'b0.2',
+			't0.0',
+			't0.1',
+			't0.2',
+			't1.0',
+			't1.1'
+		]);
 	});
 
 	it('stops at each layer with layer steps and at each pass with pass steps', () => {
-		expect(walk('layer').cursors.map((c) => `${c.pass[0]}${c.layer}`)).toEqual(['f0', 'f1', 'b1', 'b0', 't0', 't1']);
+		expect(walk('layer').cursors.map((c) => `${c.pass[0]}${c.layer}`)).toEqual([
+			'f0',
+			'f1',
+			'b1',
+			'b0',
+			't0',
+			't1'
+		]);
 		expect(walk('pass').cursors.map((c) => c.pass)).toEqual(['forward', 'backward', 'train']);
 	});
 
@@ -114,9 +139,21 @@ describe('stepping', () => {
 
 	it('knows the cursor after the last neuron of each pass', () => {
 		const sizes = [2, 1];
-		expect(nextCursor({ pass: 'forward', layer: 1, neuron: 0 }, sizes)).toEqual({ pass: 'backward', layer: 1, neuron: 0 });
-		expect(nextCursor({ pass: 'backward', layer: 0, neuron: 1 }, sizes)).toEqual({ pass: 'train', layer: 0, neuron: 0 });
-		expect(nextCursor({ pass: 'train', layer: 1, neuron: 0 }, sizes)).toEqual({ pass: 'done', layer: 0, neuron: 0 });
+		expect(nextCursor({ pass: 'forward', layer: 1, neuron: 0 }, sizes)).toEqual({
+			pass: 'backward',
+			layer: 1,
+			neuron: 0
+		});
+		expect(nextCursor({ pass: 'backward', layer: 0, neuron: 1 }, sizes)).toEqual({
+			pass: 'train',
+			layer: 0,
+			neuron: 0
+		});
+		expect(nextCursor({ pass: 'train', layer: 1, neuron: 0 }, sizes)).toEqual({
+			pass: 'done',
+			layer: 0,
+			neuron: 0
+		});
 	});
 
 	it('replays an edited iteration to where it was', () => {
@@ -141,7 +178,9 @@ describe('overrides', () => {
 		const s = step(pinned, 'iteration');
 		expect(cellValue(s, 'layers.1.neurons.0.bias_gradient')).toBe(1);
 		expect(cellValue(s, 'layers.1.neurons.0.weight_gradients.0')).toBe(0.46211715726000974);
-		expect(cellValue(s, 'layers.0.neurons.0.activation_gradient')).toBe((1 - 0.46211715726000974 ** 2) * 0.6);
+		expect(cellValue(s, 'layers.0.neurons.0.activation_gradient')).toBe(
+			(1 - 0.46211715726000974 ** 2) * 0.6
+		);
 		expect(cellValue(s, 'layers.1.neurons.0.bias')).toBe(0.05 - 1 * 0.1);
 	});
 

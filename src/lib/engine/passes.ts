@@ -37,7 +37,9 @@ class Draft {
 	}
 
 	weightGradientRow(l: number, j: number): number[] {
-		const layer = this.own('weightGradients', l, () => [...this.s.weightGradients[l]]) as number[][];
+		const layer = this.own('weightGradients', l, () => [
+			...this.s.weightGradients[l]
+		]) as number[][];
 		const key = `weightGradients.${l}.${j}`;
 		if (!this.copied.has(key)) {
 			layer[j] = [...layer[j]];
@@ -211,7 +213,8 @@ export function nextIteration(s: Snapshot, sample: Sample): Snapshot {
 /** The same iteration replayed from its start to the cursor `to`: how edits recompute. */
 export function replayTo(start: Snapshot, to: Cursor): Snapshot {
 	let s = start;
-	const sameCursor = (c: Cursor) => c.pass === to.pass && c.layer === to.layer && c.neuron === to.neuron;
+	const sameCursor = (c: Cursor) =>
+		c.pass === to.pass && c.layer === to.layer && c.neuron === to.neuron;
 	while (!sameCursor(s.cursor) && s.cursor.pass !== 'done') s = step(s, 'neuron');
 	return s;
 }

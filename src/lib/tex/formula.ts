@@ -21,6 +21,8 @@ export function cellTex(s: Snapshot, address: string, precision = DEFAULT_PRECIS
 	if (!formula) return { symbols: symbol, substituted: undefined, result };
 	const symbols = `${symbol} = ${formula.tex(symbolTex)}`;
 	const known = formula.precedents.every((p) => cellInput(s, p) !== undefined);
-	const substituted = known ? formula.tex((p) => numberTex(cellInput(s, p)!, precision)) : undefined;
+	const substituted = known
+		? formula.tex((p) => numberTex(cellInput(s, p)!, precision))
+		: undefined;
 	return { symbols, substituted, result };
 }

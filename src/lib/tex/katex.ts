@@ -5,7 +5,12 @@
  */
 import katex from 'katex';
 
-const OPTIONS = { throwOnError: true, trust: false, strict: 'error', output: 'htmlAndMathml' } as const;
+const OPTIONS = {
+	throwOnError: true,
+	trust: false,
+	strict: 'error',
+	output: 'htmlAndMathml'
+} as const;
 
 /** HTML for `tex`; throws a KaTeX ParseError on broken TeX (for tests and build-time rendering). */
 export function renderTexStrict(tex: string, displayMode = false): string {

@@ -37,6 +37,7 @@ export function numberTex(x: number, precision = DEFAULT_PRECISION): string {
 	if (!Number.isFinite(x)) return x > 0 ? '\\infty' : '(-\\infty)';
 	const text = formatNumber(Math.abs(x), precision);
 	const [mantissa, exponent] = text.split('e');
-	const tex = exponent === undefined ? mantissa : `${mantissa} \\times 10^{${exponent.replace('−', '-')}}`;
+	const tex =
+		exponent === undefined ? mantissa : `${mantissa} \\times 10^{${exponent.replace('−', '-')}}`;
 	return x < 0 || Object.is(x, -0) ? `(-${tex})` : tex;
 }

@@ -8,22 +8,34 @@ import { formatNumber, numberTex } from './numbers.ts';
 
 describe('formulas in KaTeX', () => {
 	it.each([
-		[[2, 3, 3, 2], ['tanh', 'tanh', 'tanh']],
-		[[3, 9, 1], ['sigmoid', 'relu']],
-		[[1, 1, 1], ['linear', 'tanh']]
-	] as const)('renders every cell of a %j net in symbols and with numbers, strictly', (sizes, activations) => {
-		const done = step(seededSnapshot([...sizes], [...activations], 3), 'iteration');
-		let rendered = 0;
-		for (const address of cellGraph(done.net).addresses) {
-			const tex = cellTex(done, address);
-			for (const part of [tex.symbols, tex.substituted, tex.result]) {
-				if (part === undefined) continue;
-				expect(renderTexStrict(part, true)).toContain('katex');
-				rendered++;
+		[
+			[2, 3, 3, 2],
+			['tanh', 'tanh', 'tanh']
+		],
+		[
+			[3, 9, 1],
+			['sigmoid', 'relu']
+		],
+		[
+			[1, 1, 1],
+			['linear', 'tanh']
+		]
+	] as const)(
+		'renders every cell of a %j net in symbols and with numbers, strictly',
+		(sizes, activations) => {
+			const done = step(seededSnapshot([...sizes], [...activations], 3), 'iteration');
+			let rendered = 0;
+			for (const address of cellGraph(done.net).addresses) {
+				const tex = cellTex(done, address);
+				for (const part of [tex.symbols, tex.substituted, tex.result]) {
+					if (part === undefined) continue;
+					expect(renderTexStrict(part, true)).toContain('katex');
+					rendered++;
+				}
 			}
+			expect(rendered).toBeGreaterThan(cellGraph(done.net).addresses.length * 2);
 		}
-		expect(rendered).toBeGreaterThan(cellGraph(done.net).addresses.length * 2);
-	});
+	);
 
 	it('renders overflowing numbers as such', () => {
 		for (const x of [Infinity, -Infinity, NaN, -0, 1e300, -2.5e-12])

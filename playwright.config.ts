@@ -1,0 +1,42 @@
+import { defineConfig, devices } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+// Playwright's own browser download does not work everywhere; Debian's Chromium does.
+const debianChromium = '/usr/bin/chromium';
+const executablePath = existsSync(debianChromium) ? debianChromium : undefined;
+
+export default defineConfig({
+	testDir: 'tests',
+	testMatch: '**/*.spec.ts',
+	fullyParallel: true,
+	workers: process.env.CI ? 2 : undefined,
+	retries: 0,
+	reporter: process.env.CI ? 'list' : 'line',
+	webServer: {
+		command: 'npm run build && npx vite preview --port 4173 --strictPort',
+		port: 4173,
+		reuseExistingServer: !process.env.CI,
+		timeout: 180_000
+	},
+	use: {
+		baseURL: 'http://localhost:4173',
+		trace: 'retain-on-failure'
+	},
+	projects: [
+		{
+			name: 'chromium',
+			use: {
+				...devices['Desktop Chrome'],
+				launchOptions: {
+					executablePath,
+					args: [
+						'--disable-background-networking',
+						'--disable-component-update',
+						'--disable-sync',
+						'--no-first-run'
+					]
+				}
+			}
+		}
+	]
+});
