@@ -1,0 +1,234 @@
+/**
+ * The notebook file (PRODUCT.md, "Notebook file (version 1)"): text ↔ Notebook.
+ * Export, import, the share link and autosave all go through here, so this is
+ * where hostile input stops: text too long, JSON nested too deep, keys that
+ * could reach an object's prototype, numbers that are not finite. What the
+ * fields may hold is notebook-schema.ts's business. Plain TypeScript only, so
+ * that it runs in Node, the page and the Web Worker alike.
+ */
+import type { Notebook } from './notebook.ts';
+import { NOTEBOOK_FIELDS, checkNotebook, quote, type ParseResult } from './notebook-schema.ts';
+
+export type { ParseResult };
+export { NOTEBOOK_FIELDS };
+
+/**
+ * The longest notebook text read (characters); anything longer is refused
+ * before JSON.parse, so that a pasted or linked blob cannot tie up the page.
+ * A net at the weight limit writes about 2.1 million characters, and the
+ * article's net with 100,000 rectangle samples about 13 million; a samples
+ * table with many columns meets this limit before LIMITS.maxSamples.
+ */
+export const MAX_NOTEBOOK_CHARS = 20_000_000;
+
+/** The deepest nesting read. A notebook needs 6 levels; 64 leaves room for unknown fields. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * The most values (numbers, strings, objects, …) read from an already-parsed
+ * value. JSON text spends at least two characters on each value but the
+ * last (`0,`), so text within MAX_NOTEBOOK_CHARS never holds more; this bounds
+ * `notebookFromJson` on objects that share children (a DAG walked as a tree).
+ */
+export const MAX_JSON_VALUES = MAX_NOTEBOOK_CHARS / 2 + 1;
+
+/** Keys that could reach or replace a prototype: refused wherever they appear. */
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+const TOO_DEEP = `the notebook is nested more than ${MAX_JSON_DEPTH} levels deep`;
+
+/** A refusal raised deep in a walk, caught at the entry points. */
+class Refusal {
+	constructor(readonly message: string) {}
+}
+
+/** Reads notebook text (an exported file, autosave, a decoded share link). Never throws. */
+export function parseNotebook(text: string): ParseResult {
+	if (typeof text !== 'string') return { ok: false, error: 'the notebook must be text' };
+	if (text.length > MAX_NOTEBOOK_CHARS)
+		return {
+			ok: false,
+			error: `the notebook is ${text.length} characters long; the limit is ${MAX_NOTEBOOK_CHARS}`
+		};
+	if (nestedTooDeep(text)) return { ok: false, error: TOO_DEEP };
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch (error) {
+		return { ok: false, error: `the notebook is not valid JSON: ${describe(error)}` };
+	}
+	return notebookFromJson(value);
+}
+
+/**
+ * Reads an already-parsed value (e.g. from a worker message). The result never
+ * shares objects with `value`: it is rebuilt from plain data. Never throws.
+ */
+export function notebookFromJson(value: unknown): ParseResult {
+	try {
+		return checkNotebook(safeTree(value));
+	} catch (error) {
+		if (error instanceof Refusal) return { ok: false, error: error.message };
+		return { ok: false, error: `the notebook could not be read: ${describe(error)}` };
+	}
+}
+
+function describe(error: unknown): string {
+	try {
+		return error instanceof Error ? error.message : String(error);
+	} catch {
+		return 'an error that cannot be shown';
+	}
+}
+
+/**
+ * Whether brackets in JSON text nest deeper than MAX_JSON_DEPTH, found with
+ * one loop and no recursion, before anything builds the nested objects.
+ */
+function nestedTooDeep(text: string): boolean {
+	let depth = 0;
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (inString) {
+			if (c === 0x5c)
+				i++; // backslash: skip the escaped character
+			else if (c === 0x22) inString = false;
+		} else if (c === 0x22) inString = true;
+		else if (c === 0x5b || c === 0x7b) {
+			if (++depth > MAX_JSON_DEPTH) return true;
+		} else if (c === 0x5d || c === 0x7d) depth--;
+	}
+	return false;
+}
+
+/** Where a value sits, as a chain of keys built only for containers. */
+type Path = { readonly parent: Path; readonly key: string | number } | undefined;
+
+function where(parent: Path, key?: string | number): string {
+	const keys: (string | number)[] = key === undefined ? [] : [key];
+	for (let p = parent; p; p = p.parent) keys.push(p.key);
+	return keys.length ? keys.reverse().join('.') : 'the notebook';
+}
+
+/**
+ * A fresh copy of `root` made only of plain JSON data: arrays, objects with
+ * Object.prototype, strings, booleans, null and finite numbers. Walks with an
+ * explicit stack, so depth cannot overflow the call stack, and refuses
+ * forbidden keys, so the copy's own assignments never meet a `__proto__`
+ * setter. Object properties holding `undefined` are dropped, as JSON does.
+ */
+function safeTree(root: unknown): unknown {
+	let values = 0;
+	const pending: {
+		source: object;
+		target: unknown[] | Record<string, unknown>;
+		path: Path;
+		depth: number;
+	}[] = [];
+	const take = (value: unknown, parent: Path, key: string | number | undefined, depth: number) => {
+		if (++values > MAX_JSON_VALUES)
+			throw new Refusal(`the notebook holds more than ${MAX_JSON_VALUES} values`);
+		if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+		if (typeof value === 'number') {
+			if (Number.isFinite(value)) return value;
+			throw new Refusal(`${where(parent, key)} is not a finite number`);
+		}
+		const prototype: unknown = typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+		const array = Array.isArray(value);
+		if (!array && prototype !== Object.prototype && prototype !== null)
+			throw new Refusal(`${where(parent, key)} is not a JSON value`);
+		if (depth >= MAX_JSON_DEPTH) throw new Refusal(TOO_DEEP);
+		const target = array ? [] : {};
+		const path = key === undefined ? parent : { parent, key };
+		pending.push({ source: value as object, target, path, depth: depth + 1 });
+		return target;
+	};
+	const tree = take(root, undefined, undefined, 0);
+	for (let task = pending.pop(); task; task = pending.pop()) {
+		const { source, target, path, depth } = task;
+		if (Array.isArray(source) && Array.isArray(target)) {
+			for (let i = 0; i < source.length; i++) target.push(take(source[i], path, i, depth));
+			continue;
+		}
+		const record = source as Record<string, unknown>;
+		const copy = target as Record<string, unknown>;
+		for (const key of Object.keys(record)) {
+			if (FORBIDDEN_KEYS.has(key))
+				throw new Refusal(`${where(path)} has a field named ${quote(key)}, which is not allowed`);
+			const item = record[key];
+			if (item !== undefined) copy[key] = take(item, path, key, depth);
+		}
+	}
+	return tree;
+}
+
+/** The order of known keys in one kind of object, and the orders of its children. */
+interface KeyOrder {
+	readonly keys?: readonly string[];
+	readonly child?: (key: string) => KeyOrder | undefined;
+}
+
+const itemsIn = (order: KeyOrder): KeyOrder => ({ child: () => order });
+const NEURON: KeyOrder = { keys: ['bias', 'weights'] };
+const LAYER: KeyOrder = {
+	keys: ['activation', 'neurons'],
+	child: (key) => (key === 'neurons' ? itemsIn(NEURON) : undefined)
+};
+const CHILDREN: Record<string, KeyOrder> = {
+	layers: itemsIn(LAYER),
+	samples: itemsIn({ keys: ['inputs', 'targets'] }),
+	labels: { keys: ['inputs', 'outputs'] }
+};
+const NOTEBOOK: KeyOrder = {
+	keys: NOTEBOOK_FIELDS,
+	child: (key) => (Object.hasOwn(CHILDREN, key) ? CHILDREN[key] : undefined)
+};
+
+/**
+ * The notebook as JSON text: known fields in NOTEBOOK_FIELDS order (and
+ * likewise inside layers, neurons, samples, labels), then unknown fields in
+ * their own order; indented by 2 spaces with lists of plain values on one
+ * line, or `compact` with no whitespace (for share links). Every number is
+ * written so that JSON.parse gives back the same double — including -0, which
+ * JSON.stringify would write as 0. Non-finite numbers, which no parsed
+ * notebook holds, are written as null, as JSON.stringify does.
+ */
+export function serialiseNotebook(notebook: Notebook, options?: { compact?: boolean }): string {
+	const step = options?.compact ? '' : '  ';
+	return write(notebook, NOTEBOOK, '', step) + (step ? '\n' : '');
+}
+
+function writable(value: unknown): boolean {
+	return value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
+}
+
+function write(value: unknown, order: KeyOrder | undefined, indent: string, step: string): string {
+	if (typeof value === 'number')
+		return !Number.isFinite(value) ? 'null' : Object.is(value, -0) ? '-0' : String(value);
+	if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null';
+	const inner = indent + step;
+	const block = (open: string, parts: string[], close: string) =>
+		step
+			? `${open}\n${inner}${parts.join(`,\n${inner}`)}\n${indent}${close}`
+			: open + parts.join(',') + close;
+	if (Array.isArray(value)) {
+		if (value.length === 0) return '[]';
+		// Array.from, not map: a hole must be written as null, as JSON.stringify does.
+		const items = Array.from(value, (item, i) =>
+			write(item, order?.child?.(String(i)), inner, step)
+		);
+		const flat = value.every((item) => typeof item !== 'object' || item === null);
+		return flat ? `[${items.join(step ? ', ' : ',')}]` : block('[', items, ']');
+	}
+	const record = value as Record<string, unknown>;
+	const known = (order?.keys ?? []).filter((key) => Object.hasOwn(record, key));
+	const rest = Object.keys(record).filter((key) => !known.includes(key));
+	const parts = [...known, ...rest]
+		.filter((key) => writable(record[key]))
+		.map(
+			(key) =>
+				`${JSON.stringify(key)}:${step ? ' ' : ''}${write(record[key], order?.child?.(key), inner, step)}`
+		);
+	return parts.length ? block('{', parts, '}') : '{}';
+}
