@@ -15,7 +15,7 @@ export interface Activation {
 	readonly fPrime: (a: number) => number;
 	/** f(z) in TeX, with `#` standing for the argument */
 	readonly tex: string;
-	/** f' in TeX in terms of the value, with `#` standing for a */
+	/** f' in TeX in terms of the value, with `#` standing for a, and `@` for a raised to a power */
 	readonly primeTex: string;
 }
 
@@ -25,7 +25,7 @@ export const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = {
 		f: Math.tanh,
 		fPrime: (a) => 1 - a * a,
 		tex: '\\tanh(#)',
-		primeTex: '(1 - {#}^2)'
+		primeTex: '(1 - @^2)'
 	},
 	sigmoid: {
 		name: 'sigmoid',

@@ -4,7 +4,7 @@ import type { ActivationName } from './activations.ts';
 import { cellGraph } from './cell-graph.ts';
 import { cellInput, cellValue } from './cell-values.ts';
 import { describeAddress } from './cell-words.ts';
-import { formulaOf, symbolTex } from './cells.ts';
+import { formulaOf, symbolTerm } from './cells.ts';
 import { step } from './passes.ts';
 import type { Snapshot } from './snapshot.ts';
 
@@ -118,13 +118,13 @@ describe('the cell model', () => {
 
 	it('writes each formula in symbols', () => {
 		const s = seededSnapshot([2, 3, 2], 'tanh', 1);
-		const symbols = (address: string) => formulaOf(s.net, address)!.tex(symbolTex);
+		const symbols = (address: string) => formulaOf(s.net, address)!.tex(symbolTerm);
 		expect(symbols('layers.0.neurons.1.total')).toBe(
 			'b^{(0)}_{1} + w^{(0)}_{1,0} \\, x_{0} + w^{(0)}_{1,1} \\, x_{1}'
 		);
 		expect(symbols('layers.1.neurons.0.value')).toBe('\\tanh(z^{(1)}_{0})');
 		expect(symbols('layers.1.neurons.1.activation_gradient')).toBe(
-			'(1 - {a^{(1)}_{1}}^2) \\, (a^{(1)}_{1} - t_{1})'
+			'(1 - \\left(a^{(1)}_{1}\\right)^2) \\, (a^{(1)}_{1} - t_{1})'
 		);
 		expect(symbols('layers.0.neurons.0.weights.1')).toBe(
 			'w^{(0)}_{0,1} - \\eta \\cdot \\frac{\\partial E}{\\partial w^{(0)}_{0,1}}'
@@ -134,7 +134,7 @@ describe('the cell model', () => {
 
 	it('elides the middle of long sums', () => {
 		const s = seededSnapshot([10, 1], 'linear', 1);
-		const tex = formulaOf(s.net, 'layers.0.neurons.0.total')!.tex(symbolTex);
+		const tex = formulaOf(s.net, 'layers.0.neurons.0.total')!.tex(symbolTerm);
 		expect(tex.split(' + ')).toHaveLength(6);
 		expect(tex).toContain('\\cdots + w^{(0)}_{0,9} \\, x_{9}');
 	});

@@ -9,8 +9,8 @@ import { ACTIVATIONS } from './activations.ts';
 import { address, parseAddress, type Address } from './addresses.ts';
 import type { Net } from './model.ts';
 
-/** Renders one precedent inside a formula: its symbol, or its number. */
-export type Term = (address: string) => string;
+/** Renders one precedent inside a formula: its symbol, or its number; `power` when it is raised to one. */
+export type Term = (address: string, power?: boolean) => string;
 /** Reads a precedent's number as the passes read it (parameters: before Train). */
 export type Read = (address: string) => number;
 
@@ -58,6 +58,10 @@ export function symbolTex(addr: string | Address): string {
 			return `\\frac{\\partial E}{\\partial w${sup(a.layer)}_{${a.neuron},${a.index}}}`;
 	}
 }
+
+/** A precedent as its symbol, bracketed where a power would otherwise stack on its indices. */
+export const symbolTerm: Term = (address, power) =>
+	power ? `\\left(${symbolTex(address)}\\right)` : symbolTex(address);
 
 /** Sums longer than this are shown with their middle elided. */
 const SHOWN_TERMS = 6;
@@ -180,7 +184,8 @@ function deltaFormula(net: Net, l: number, j: number): Formula {
 	const layers = net.layers;
 	const value = address.neuron(l, j, 'value');
 	const activation = ACTIVATIONS[layers[l].activation];
-	const prime = (t: Term) => activation.primeTex.replaceAll('#', t(value));
+	const prime = (t: Term) =>
+		activation.primeTex.replaceAll('@', t(value, true)).replaceAll('#', t(value));
 	if (l === layers.length - 1) {
 		const target = address.target(j);
 		return {

@@ -192,3 +192,14 @@ describe('overrides', () => {
 		expect(cellValue(s, 'layers.0.neurons.0.weights.1')).toBe(-0.3 - 2 * 0.1);
 	});
 });
+
+describe('replaying', () => {
+	it('reaches every cursor of an iteration with the same numbers as stepping there', () => {
+		const start = seededSnapshot([2, 3, 3, 2], 'tanh', 8);
+		let s = start;
+		while (s.cursor.pass !== 'done') {
+			s = step(s, 'neuron');
+			expect(replayTo(start, s.cursor)).toEqual(s);
+		}
+	});
+});

@@ -213,8 +213,11 @@ export function nextIteration(s: Snapshot, sample: Sample): Snapshot {
 /** The same iteration replayed from its start to the cursor `to`: how edits recompute. */
 export function replayTo(start: Snapshot, to: Cursor): Snapshot {
 	let s = start;
-	const sameCursor = (c: Cursor) =>
-		c.pass === to.pass && c.layer === to.layer && c.neuron === to.neuron;
-	while (!sameCursor(s.cursor) && s.cursor.pass !== 'done') s = step(s, 'neuron');
+	// Whole passes, then whole layers, then neurons: as few steps (and copies) as reach `to`.
+	while (s.cursor.pass !== to.pass && s.cursor.pass !== 'done') s = step(s, 'pass');
+	while (s.cursor.pass === to.pass && s.cursor.layer !== to.layer && s.cursor.pass !== 'done')
+		s = step(s, 'layer');
+	while (s.cursor.pass === to.pass && s.cursor.neuron < to.neuron && s.cursor.pass !== 'done')
+		s = step(s, 'neuron');
 	return s;
 }

@@ -1,28 +1,45 @@
 /** A cell's formula three ways: in symbols, with numbers substituted, and its result. */
+import { parseAddress } from '$lib/engine/addresses.ts';
 import { cellInput, cellValue } from '$lib/engine/cell-values.ts';
-import { formulaOf, symbolTex } from '$lib/engine/cells.ts';
-import type { Snapshot } from '$lib/engine/snapshot.ts';
+import { formulaOf, symbolTerm, symbolTex } from '$lib/engine/cells.ts';
+import { trainDone, type Snapshot } from '$lib/engine/snapshot.ts';
 import { DEFAULT_PRECISION, numberTex } from './numbers.ts';
 
 export interface CellTex {
-	/** `z^{(0)}_{1} = b^{(0)}_{1} + …`, or just the symbol for a cell the user sets */
+	/** `z^{(0)}_{1} = b^{(0)}_{1} + …`, or just the symbol for a number the user sets */
 	readonly symbols: string;
 	/** The right-hand side with each precedent's number, or undefined before its inputs exist. */
 	readonly substituted: string | undefined;
 	/** The cell's number, or undefined before the iteration computes it. */
 	readonly result: string | undefined;
+	/** Whether the formula is Train's update of a parameter (written with ←). */
+	readonly update: boolean;
+}
+
+/** Whether Train has updated the parameter at `address` in this iteration. */
+function trained(s: Snapshot, address: string): boolean {
+	const a = parseAddress(address);
+	return (a?.kind === 'bias' || a?.kind === 'weights') && trainDone(s.cursor, a.layer, a.neuron);
+}
+
+function isParameter(address: string): boolean {
+	const kind = parseAddress(address)?.kind;
+	return kind === 'bias' || kind === 'weights';
 }
 
 export function cellTex(s: Snapshot, address: string, precision = DEFAULT_PRECISION): CellTex {
 	const symbol = symbolTex(address);
-	const formula = formulaOf(s.net, address);
 	const value = cellValue(s, address);
 	const result = value === undefined ? undefined : numberTex(value, precision);
-	if (!formula) return { symbols: symbol, substituted: undefined, result };
-	const symbols = `${symbol} = ${formula.tex(symbolTex)}`;
-	const known = formula.precedents.every((p) => cellInput(s, p) !== undefined);
+	const parameter = isParameter(address);
+	// A parameter before Train is a number the user sets: it has no formula yet.
+	const formula = parameter && !trained(s, address) ? undefined : formulaOf(s.net, address);
+	if (!formula) return { symbols: symbol, substituted: undefined, result, update: false };
+	const symbols = `${symbol} ${parameter ? '\\leftarrow' : '='} ${formula.tex(symbolTerm)}`;
+	const reads = parameter ? [address, ...formula.precedents] : formula.precedents;
+	const known = reads.every((p) => cellInput(s, p) !== undefined);
 	const substituted = known
 		? formula.tex((p) => numberTex(cellInput(s, p)!, precision))
 		: undefined;
-	return { symbols, substituted, result };
+	return { symbols, substituted, result, update: parameter };
 }

@@ -1,0 +1,60 @@
+/** Helpers for the Playwright journeys: open the app, read its cells, compare with the engine. */
+import { expect, type Page } from '@playwright/test';
+import { allAddresses } from '../../src/lib/engine/addresses.ts';
+import { cellValue } from '../../src/lib/engine/cell-values.ts';
+import { layerSizes } from '../../src/lib/engine/model.ts';
+import { netOf, type Notebook } from '../../src/lib/engine/notebook.ts';
+import { createSnapshot, type Snapshot } from '../../src/lib/engine/snapshot.ts';
+
+/** Opens `path` and waits for hydration: a click before it would do nothing. */
+export async function open(page: Page, path = '/'): Promise<void> {
+	await page.goto(path);
+	await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+}
+
+/** Collects console errors and warnings, to assert there are none. */
+export function watchConsole(page: Page): string[] {
+	const messages: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error' || m.type() === 'warning') messages.push(`${m.type()}: ${m.text()}`);
+	});
+	page.on('pageerror', (e) => messages.push(`pageerror: ${e.message}`));
+	return messages;
+}
+
+export const startOf = (nb: Notebook): Snapshot =>
+	createSnapshot({
+		net: netOf(nb),
+		inputs: nb.inputs,
+		targets: nb.targets,
+		learningRate: nb.learningRate,
+		iteration: nb.iteration ?? 0,
+		overrides: nb.overrides
+	});
+
+/** Every cell's data-value on the page, by address. */
+export async function pageCells(page: Page): Promise<Record<string, string>> {
+	return page.$$eval('[data-cell]', (cells) =>
+		Object.fromEntries(
+			cells.map((c) => [c.getAttribute('data-cell')!, c.getAttribute('data-value')!])
+		)
+	);
+}
+
+/** The engine's cells as the page must show them: String(x), or '' while not computed. */
+export function engineCells(s: Snapshot): Record<string, string> {
+	return Object.fromEntries(
+		allAddresses(layerSizes(s.net)).map((a) => {
+			const v = cellValue(s, a);
+			return [a, v === undefined ? '' : String(v)];
+		})
+	);
+}
+
+/** Asserts the page shows exactly the engine's snapshot: every address, full precision, empty when pending. */
+export async function expectCells(page: Page, s: Snapshot): Promise<void> {
+	await expect.poll(() => pageCells(page)).toEqual(engineCells(s));
+}
+
+export const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+export const cell = (page: Page, address: string) => page.locator(`[data-cell="${address}"]`);
