@@ -35,15 +35,17 @@ export function cellView(
 	now: Snapshot,
 	before: Snapshot | undefined,
 	address: string | Address,
-	precision: number
+	precision: number,
+	/** The address as text, when `address` is already parsed (pins are keyed by it) */
+	text?: string
 ): CellView {
-	const key = typeof address === 'string' ? address : undefined;
+	const key = typeof address === 'string' ? address : text;
 	const a = typeof address === 'string' ? parseAddress(address) : address;
 	const value = a ? cellValue(now, a) : undefined;
 	const old = a && before ? cellValue(before, a) : undefined;
 	const changed = value !== undefined && old !== undefined && !Object.is(value, old);
 	const delta = changed ? value - old : undefined;
-	const pinned = key !== undefined && key in now.overrides;
+	const pinned = key !== undefined && Object.hasOwn(now.overrides, key);
 	const formula = pinned ? formulaValue(now, key) : undefined;
 	return {
 		value,

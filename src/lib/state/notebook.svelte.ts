@@ -44,7 +44,12 @@ export class NotebookState {
 	readonly snapshot = $derived(this.#moment.snapshot);
 	readonly before = $derived(this.#before);
 	readonly pass: Pass = $derived(this.snapshot.cursor.pass);
-	readonly sizes = $derived(layerSizes(this.snapshot.net));
+	/** The same array until the net's shape changes, so tables keyed on it do not re-render on each step. */
+	readonly sizes: readonly number[] = $derived.by(() => {
+		const sizes = layerSizes(this.snapshot.net);
+		return sameNumbers(sizes, this.#lastSizes) ? this.#lastSizes : (this.#lastSizes = sizes);
+	});
+	#lastSizes: number[] = [];
 	readonly addresses = $derived(allAddresses(this.sizes));
 	readonly graph = $derived(cellGraph(this.snapshot.net));
 	readonly precedents = $derived(lookup(this.selected ? this.graph.precedents(this.selected) : []));
@@ -197,6 +202,10 @@ export class NotebookState {
 			iteration: snapshot.iteration + (done ? 1 : 0)
 		};
 	}
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+	return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** A set replaced whole on each selection and never mutated, so it needs no reactivity of its own. */
