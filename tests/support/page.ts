@@ -1,5 +1,5 @@
 /** Helpers for the Playwright journeys: open the app, read its cells, compare with the engine. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { allAddresses } from '../../src/lib/engine/addresses.ts';
 import { cellValue } from '../../src/lib/engine/cell-values.ts';
 import { layerSizes } from '../../src/lib/engine/model.ts';
@@ -58,3 +58,41 @@ export async function expectCells(page: Page, s: Snapshot): Promise<void> {
 
 export const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 export const cell = (page: Page, address: string) => page.locator(`[data-cell="${address}"]`);
+
+/** The formula bar: a region named "Formula". */
+export const formulaBar = (page: Page) => page.getByRole('region', { name: 'Formula' });
+
+/** The list of pinned (overridden) cells. */
+export const pinnedList = (page: Page) => page.locator('[aria-label="Pinned cells"]');
+
+/** The toolbar's "next" cursor text. */
+export const nextStep = (page: Page) => page.locator('dt:text-is("next") + dd');
+
+/** The addresses of the data-cell elements that carry `className`, sorted. */
+export async function cellsWithClass(page: Page, className: string): Promise<string[]> {
+	const cells = await page.$$eval(`[data-cell].${className}`, (els) =>
+		els.map((e) => e.getAttribute('data-cell')!)
+	);
+	return cells.sort();
+}
+
+/** Presses Tab until `target` has focus; fails after `limit` presses. */
+export async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
+	for (let n = 0; n < limit; n++) {
+		if (await target.evaluate((el) => el === document.activeElement)) return;
+		await page.keyboard.press('Tab');
+	}
+	await expect(target, `Tab reaches it within ${limit} presses`).toBeFocused();
+}
+
+/** Selects the cell at `address` and types `text` over it, then presses `key` (Enter by default). */
+export async function typeInto(
+	page: Page,
+	address: string,
+	text: string,
+	key = 'Enter'
+): Promise<void> {
+	await cell(page, address).click();
+	await page.keyboard.type(text);
+	await page.keyboard.press(key);
+}

@@ -1,0 +1,88 @@
+/**
+ * axe-core on the notebook: at the start, after Forward and Backward with a
+ * cell selected (formula bar and highlights showing), and on a 390 px phone.
+ * No violation of impact "serious" or "critical" may remain.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { step } from '../src/lib/engine/passes.ts';
+import { preset } from '../src/lib/engine/presets.ts';
+import {
+	button,
+	cell,
+	expectCells,
+	formulaBar,
+	open,
+	startOf,
+	typeInto,
+	watchConsole
+} from './support/page.ts';
+
+const start = startOf(preset('article'));
+
+/** The serious and critical violations on the page, written out one node per line. */
+async function seriousViolations(page: Page): Promise<string[]> {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	return violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.flatMap((v) =>
+			v.nodes.map(
+				(n) =>
+					`${v.impact} ${v.id}: ${v.help}\n    at ${n.target.join(' ')}\n    ${n.html.slice(0, 200)}\n    ${n.failureSummary?.replace(/\n/g, ' ') ?? ''}`
+			)
+		);
+}
+
+test('the notebook at the start has no serious or critical accessibility violations', async ({
+	page
+}) => {
+	const messages = watchConsole(page);
+	await open(page);
+	await expectCells(page, start);
+	expect(await seriousViolations(page)).toEqual([]);
+	expect(messages).toEqual([]);
+});
+
+test('after Forward and Backward with a cell selected there are no serious or critical violations', async ({
+	page
+}) => {
+	const messages = watchConsole(page);
+	await open(page);
+	await button(page, 'Forward').click();
+	await button(page, 'Backward').click();
+	await expectCells(page, step(step(start, 'pass'), 'pass'));
+	await cell(page, 'layers.1.neurons.1.activation_gradient').click();
+	await expect(formulaBar(page).locator('.katex').first()).toBeVisible();
+	await expect(page.locator('[data-cell].precedent').first()).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+	expect(messages).toEqual([]);
+});
+
+test('a pinned cell, a refused edit and the pinned list have no serious or critical violations', async ({
+	page
+}) => {
+	const messages = watchConsole(page);
+	await open(page);
+	await button(page, 'Forward').click();
+	await typeInto(page, 'layers.0.neurons.0.value', '0.5');
+	await typeInto(page, 'layers.1.neurons.0.bias', 'abc');
+	await expect(cell(page, 'layers.1.neurons.0.bias').getByRole('alert')).toBeVisible();
+	await expect(page.locator('[aria-label="Pinned cells"]')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+	expect(messages).toEqual([]);
+});
+
+test('at 390 px wide, stepped and with a cell selected, there are no serious or critical violations', async ({
+	page
+}) => {
+	const messages = watchConsole(page);
+	await page.setViewportSize({ width: 390, height: 844 });
+	await open(page);
+	expect.soft(await seriousViolations(page), 'at the start').toEqual([]);
+	await button(page, 'Forward').click();
+	await button(page, 'Backward').click();
+	await cell(page, 'layers.0.neurons.0.activation_gradient').click();
+	await expect(formulaBar(page).locator('.katex').first()).toBeVisible();
+	expect(await seriousViolations(page), 'after Forward, Backward, a cell selected').toEqual([]);
+	expect(messages).toEqual([]);
+});

@@ -1,0 +1,219 @@
+/**
+ * The formula bar, for every kind of cell: its address in words, its formula
+ * typeset by KaTeX, the numbers substituted, the result; the precedents and
+ * dependents highlighted exactly as the engine's cell graph says; a precedent
+ * chip selects its cell.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { parseAddress } from '../src/lib/engine/addresses.ts';
+import { cellGraph } from '../src/lib/engine/cell-graph.ts';
+import { cellInput, cellValue } from '../src/lib/engine/cell-values.ts';
+import { describeAddress } from '../src/lib/engine/cell-words.ts';
+import { step } from '../src/lib/engine/passes.ts';
+import { preset } from '../src/lib/engine/presets.ts';
+import type { Snapshot } from '../src/lib/engine/snapshot.ts';
+import { DEFAULT_PRECISION, formatNumber } from '../src/lib/tex/numbers.ts';
+import {
+	button,
+	cell,
+	cellsWithClass,
+	formulaBar,
+	open,
+	startOf,
+	watchConsole
+} from './support/page.ts';
+
+const notebook = preset('article');
+const graph = cellGraph(startOf(notebook).net);
+const PASSES = ['Forward', 'Backward', 'Train'] as const;
+
+/** The snapshot after the first `passes` of Forward, Backward, Train. */
+function after(passes: number): Snapshot {
+	let s = startOf(notebook);
+	for (let n = 0; n < passes; n++) s = step(s, 'pass');
+	return s;
+}
+
+/** How a number is written inside a substituted formula: short, without its sign, up to any exponent. */
+const shortForm = (x: number) => formatNumber(Math.abs(x), DEFAULT_PRECISION).split('e')[0];
+
+/** The text of the formula bar's typeset maths only. */
+const mathsText = (page: Page) =>
+	formulaBar(page)
+		.locator('.katex')
+		.allTextContents()
+		.then((texts) => texts.join(' '));
+
+interface Case {
+	/** What the test says it selects, after which pass. */
+	readonly name: string;
+	readonly address: string;
+	/** How many of Forward, Backward, Train run first. */
+	readonly passes: number;
+	/** Whether the formula substitutes numbers (cells a user sets have none; nor a parameter before Train). */
+	readonly substitutes: boolean;
+}
+
+const CASES: readonly Case[] = [
+	{ name: 'an input', address: 'inputs.1', passes: 0, substitutes: false },
+	{ name: 'a target', address: 'targets.0', passes: 0, substitutes: false },
+	{ name: 'the learning rate', address: 'learning_rate', passes: 0, substitutes: false },
+	{
+		name: 'a bias before Train',
+		address: 'layers.1.neurons.2.bias',
+		passes: 2,
+		substitutes: false
+	},
+	{
+		name: 'a bias after Train',
+		address: 'layers.1.neurons.2.bias',
+		passes: 3,
+		substitutes: true
+	},
+	{
+		name: 'a weight before Train',
+		address: 'layers.0.neurons.1.weights.1',
+		passes: 1,
+		substitutes: false
+	},
+	{
+		name: 'a weight after Train',
+		address: 'layers.0.neurons.1.weights.1',
+		passes: 3,
+		substitutes: true
+	},
+	{ name: 'a total', address: 'layers.1.neurons.0.total', passes: 1, substitutes: true },
+	{ name: 'a value', address: 'layers.2.neurons.1.value', passes: 1, substitutes: true },
+	{
+		name: 'an activation gradient of the last layer',
+		address: 'layers.2.neurons.0.activation_gradient',
+		passes: 2,
+		substitutes: true
+	},
+	{
+		name: 'an activation gradient of a hidden layer',
+		address: 'layers.0.neurons.2.activation_gradient',
+		passes: 2,
+		substitutes: true
+	},
+	{
+		name: 'a bias gradient',
+		address: 'layers.1.neurons.1.bias_gradient',
+		passes: 2,
+		substitutes: true
+	},
+	{
+		name: 'a weight gradient',
+		address: 'layers.1.neurons.2.weight_gradients.0',
+		passes: 2,
+		substitutes: true
+	},
+	{ name: 'the loss', address: 'loss', passes: 1, substitutes: true },
+	{ name: 'an error %', address: 'errors_percent.1', passes: 1, substitutes: true }
+];
+
+for (const { name, address, passes, substitutes } of CASES) {
+	const ran =
+		passes === 0
+			? 'at the start'
+			: `after ${PASSES.slice(0, passes)
+					.join(', ')
+					.replace(/, (?=\w+$)/, ' and ')}`;
+	test(`selecting ${name} ${ran}, the formula bar shows its address, formula, numbers and result, and its neighbours are highlighted`, async ({
+		page
+	}) => {
+		const messages = watchConsole(page);
+		await open(page);
+		for (const pass of PASSES.slice(0, passes)) await button(page, pass).click();
+		const s = after(passes);
+		const value = cellValue(s, address);
+		if (value === undefined) throw new Error(`${address} is not computed ${ran}`);
+
+		const target = cell(page, address);
+		await target.click();
+		await expect(target).toHaveAttribute('aria-selected', 'true');
+		await expect(target).toHaveClass(/\bselected\b/);
+		expect(await cellsWithClass(page, 'selected')).toEqual([address]);
+
+		const bar = formulaBar(page);
+		await expect(bar).toContainText(describeAddress(address, notebook.labels));
+		await expect(bar).toContainText(address);
+		await expect(bar.locator('.katex').first()).toBeVisible();
+		// The result: in full, and short in the typeset formula.
+		await expect(bar).toContainText(String(value));
+		const maths = await mathsText(page);
+		expect(maths).toContain(shortForm(value));
+
+		const precedents = graph.precedents(address);
+		if (substitutes) {
+			// Every number the formula reads (a parameter's update also reads its old self).
+			const reads = parseAddress(address)?.kind.match(/^(bias|weights)$/)
+				? [address, ...precedents]
+				: precedents;
+			expect(reads.length).toBeGreaterThan(0);
+			for (const p of reads) {
+				const read = cellInput(s, p);
+				expect(read, `${p} is known`).toBeDefined();
+				expect(maths, `${p} = ${read} is substituted`).toContain(shortForm(read!));
+			}
+		}
+
+		// Highlighting: exactly the engine's precedents and dependents that have a home cell.
+		const onPage = new Set(
+			await page.$$eval('[data-cell]', (els) => els.map((e) => e.getAttribute('data-cell')!))
+		);
+		const expected = (list: readonly string[]) => list.filter((a) => onPage.has(a)).sort();
+		await expect.poll(() => cellsWithClass(page, 'precedent')).toEqual(expected(precedents));
+		await expect
+			.poll(() => cellsWithClass(page, 'dependent'))
+			.toEqual(expected(graph.dependents(address)));
+		expect(messages).toEqual([]);
+	});
+}
+
+test('the formula bar writes a weight gradient with its input and its neuron’s gradient, in full and short', async ({
+	page
+}) => {
+	const messages = watchConsole(page);
+	await open(page);
+	await button(page, 'Forward').click();
+	await button(page, 'Backward').click();
+	const s = after(2);
+	const address = 'layers.2.neurons.1.weight_gradients.2';
+	await cell(page, address).click();
+	const maths = await mathsText(page);
+	const input = s.values[1][2];
+	const delta = s.activationGradients[2][1];
+	expect(maths).toContain(shortForm(input));
+	expect(maths).toContain(shortForm(delta));
+	await expect(formulaBar(page)).toContainText(String(input * delta));
+	expect(cellValue(s, address)).toBe(input * delta);
+	expect(messages).toEqual([]);
+});
+
+test('clicking a precedent chip in the formula bar selects that cell', async ({ page }) => {
+	const messages = watchConsole(page);
+	await open(page);
+	await button(page, 'Forward').click();
+	await button(page, 'Backward').click();
+	const delta = 'layers.1.neurons.0.activation_gradient';
+	await cell(page, delta).click();
+
+	const bar = formulaBar(page);
+	// A hidden neuron's gradient reads the next layer's weights: pick one of them.
+	const weight = 'layers.2.neurons.1.weights.0';
+	expect(graph.precedents(delta)).toContain(weight);
+	await bar.getByTitle(describeAddress(weight, notebook.labels), { exact: true }).click();
+
+	await expect(cell(page, weight)).toHaveAttribute('aria-selected', 'true');
+	await expect(cell(page, delta)).toHaveAttribute('aria-selected', 'false');
+	await expect(bar).toContainText(describeAddress(weight, notebook.labels));
+	await expect(bar).toContainText(String(notebook.layers[2].neurons[1].weights[0]));
+	await expect.poll(() => cellsWithClass(page, 'dependent')).toContain(delta);
+
+	// And on again, from the weight to the learning rate it will be trained with.
+	await bar.getByTitle('Learning rate', { exact: true }).click();
+	await expect(cell(page, 'learning_rate')).toHaveAttribute('aria-selected', 'true');
+	await expect(bar).toContainText('Learning rate');
+	expect(messages).toEqual([]);
+});
