@@ -18,7 +18,8 @@ export function cellValue(s: Snapshot, address: string | Address): number | unde
 		case 'learning_rate':
 			return s.learningRate;
 		case 'iteration':
-			return s.iteration;
+			// Iterations completed: the current one counts once Train has finished it.
+			return s.iteration + (c.pass === 'done' ? 1 : 0);
 		case 'loss':
 			return lossDone(c) ? s.loss : undefined;
 		case 'errors_percent':

@@ -203,3 +203,16 @@ describe('replaying', () => {
 		}
 	});
 });
+
+describe('the iteration cell', () => {
+	it('counts completed iterations: 0 until Train finishes the first, then 1', () => {
+		let s = handStart();
+		expect(cellValue(s, 'iteration')).toBe(0);
+		s = step(s, 'pass');
+		s = step(s, 'pass');
+		expect(cellValue(s, 'iteration')).toBe(0);
+		s = step(s, 'pass');
+		expect(cellValue(s, 'iteration')).toBe(1);
+		expect(cellValue(nextIteration(s, { inputs: [0, 0], targets: [0] }), 'iteration')).toBe(1);
+	});
+});
