@@ -8,26 +8,18 @@ import { allAddresses, parseAddress } from '$lib/engine/addresses.ts';
 import { cellGraph } from '$lib/engine/cell-graph.ts';
 import { cellValue } from '$lib/engine/cell-values.ts';
 import { sampleAt, type DataSource, type Sample } from '$lib/engine/data.ts';
-import { editStart, unpinStart, withParameter } from '$lib/engine/edits.ts';
+import { editStart, unpinStart } from '$lib/engine/edits.ts';
 import { layerSizes } from '$lib/engine/model.ts';
-import { dataSourceOf, netOf, type Notebook } from '$lib/engine/notebook.ts';
+import { dataSourceOf, type Notebook } from '$lib/engine/notebook.ts';
 import { nextIteration, replayTo, step, type Granularity } from '$lib/engine/passes.ts';
 import { preset } from '$lib/engine/presets.ts';
 import { decodeShareLink, notebookDataFromHash } from '$lib/engine/share-link.ts';
-import { createSnapshot, trainDone, type Pass, type Snapshot } from '$lib/engine/snapshot.ts';
+import { trainDone, type Pass, type Snapshot } from '$lib/engine/snapshot.ts';
 import { DEFAULT_PRECISION } from '$lib/tex/numbers.ts';
 import { History } from './history.svelte.ts';
+import { momentOf, withTrainedEdits, type Moment } from './moment.ts';
 import { parseCellText } from './cell-text.ts';
 import { whyNot, type StepAction } from './step-actions.ts';
-
-/** Everything an undo restores. */
-interface Moment {
-	readonly notebook: Notebook;
-	readonly start: Snapshot;
-	readonly snapshot: Snapshot;
-	/** Parameters typed after Train updated them: they stand for the next iteration. */
-	readonly trainedEdits: Readonly<Record<string, number>>;
-}
 
 export class NotebookState {
 	#moment = $state.raw<Moment>(momentOf(preset('article')));
@@ -56,13 +48,22 @@ export class NotebookState {
 	readonly dependents = $derived(lookup(this.selected ? this.graph.dependents(this.selected) : []));
 	readonly overrides = $derived(Object.entries(this.snapshot.overrides));
 
-	#source: DataSource = dataSourceOf(this.notebook);
+	readonly #source: DataSource = $derived(dataSourceOf(this.notebook));
 
 	/** Opens `notebook`, replacing the open one (undoably). */
 	load(notebook: Notebook): void {
 		this.#act(momentOf(notebook));
-		this.#source = dataSourceOf(notebook);
 		this.selected = undefined;
+	}
+
+	/** Replaces the notebook with `change` of it (architecture, preset, seed): the iteration starts again. */
+	update(change: (notebook: Notebook) => Notebook): void {
+		this.load(change(this.toNotebook()));
+	}
+
+	/** Changes where iterations take their samples from, keeping the current iteration as it is. */
+	setData(fields: Pick<Notebook, 'samples' | 'dataset' | 'seed'>): void {
+		this.#act({ ...this.#moment, notebook: { ...this.notebook, ...fields } });
 	}
 
 	/** Opens the notebook of a `#nb=` link; a link that does not decode leaves the open notebook as it was. */
@@ -211,27 +212,4 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
 /** A set replaced whole on each selection and never mutated, so it needs no reactivity of its own. */
 function lookup(addresses: readonly string[]): ReadonlySet<string> {
 	return new Set(addresses);
-}
-
-function momentOf(notebook: Notebook): Moment {
-	const start = createSnapshot({
-		net: netOf(notebook),
-		inputs: notebook.inputs,
-		targets: notebook.targets,
-		learningRate: notebook.learningRate,
-		iteration: notebook.iteration ?? 0,
-		overrides: notebook.overrides
-	});
-	return { notebook, start, snapshot: start, trainedEdits: {} };
-}
-
-/** `s` with parameters typed after Train put back over what the replay trained. */
-function withTrainedEdits(s: Snapshot, edits: Readonly<Record<string, number>>): Snapshot {
-	let net = s.net;
-	for (const [address, value] of Object.entries(edits)) {
-		const a = parseAddress(address);
-		if (a?.kind === 'bias') net = withParameter(net, a.layer, a.neuron, undefined, value);
-		if (a?.kind === 'weights') net = withParameter(net, a.layer, a.neuron, a.index, value);
-	}
-	return net === s.net ? s : { ...s, net };
 }
