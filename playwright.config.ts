@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 // Playwright's own browser download does not work everywhere; Debian's Chromium does.
 const debianChromium = '/usr/bin/chromium';
 const executablePath = existsSync(debianChromium) ? debianChromium : undefined;
+// Several checkouts can run their suites side by side, each on its own port.
+const port = Number(process.env.PW_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests',
@@ -13,13 +15,13 @@ export default defineConfig({
 	retries: 0,
 	reporter: process.env.CI ? 'list' : 'line',
 	webServer: {
-		command: 'npm run build && npx vite preview --port 4173 --strictPort',
-		port: 4173,
+		command: `npm run build && npx vite preview --port ${port} --strictPort`,
+		port,
 		reuseExistingServer: !process.env.CI,
 		timeout: 180_000
 	},
 	use: {
-		baseURL: 'http://localhost:4173',
+		baseURL: `http://localhost:${port}`,
 		trace: 'retain-on-failure'
 	},
 	projects: [
