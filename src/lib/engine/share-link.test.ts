@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { initialiseNet } from './init.ts';
+import { articleNotebook } from './__fixtures__/nets.ts';
 import type { Notebook } from './notebook.ts';
 import { MAX_NOTEBOOK_CHARS, serialiseNotebook } from './notebook-file.ts';
 import {
@@ -11,22 +11,6 @@ import {
 	notebookDataFromHash,
 	shareHash
 } from './share-link.ts';
-
-/** The article's 2-3-3-2 tanh net, seeded, as a notebook built by hand. */
-function articleNotebook(seed = 7): Notebook {
-	const net = initialiseNet([2, 3, 3, 2], 'tanh', seed);
-	return {
-		format: 'gradsheet-notebook',
-		version: 1,
-		activation: 'tanh',
-		learningRate: 0.001,
-		inputs: [0.5, 0.25],
-		targets: [0.125, 0.375],
-		layers: net.layers.map((layer) => ({
-			neurons: layer.neurons.map((n) => ({ bias: n.bias, weights: [...n.weights] }))
-		}))
-	};
-}
 
 /** Every number in a value, in document order, as the 64 bits of its double. */
 function bitsOf(value: unknown): string[] {

@@ -1,6 +1,7 @@
 /** Small nets for tests. */
 import type { ActivationName } from '../activations.ts';
 import type { Net } from '../model.ts';
+import type { Notebook } from '../notebook.ts';
 import { initialiseNet } from '../init.ts';
 import { createSnapshot, type Snapshot } from '../snapshot.ts';
 
@@ -36,4 +37,20 @@ export function seededSnapshot(
 		targets: numbers.slice(sizes[0]).map((t) => t * 0.9),
 		learningRate: 0.05
 	});
+}
+
+/** The article's 2-3-3-2 tanh net, seeded, as a notebook built by hand. */
+export function articleNotebook(seed = 7): Notebook {
+	const net = initialiseNet([2, 3, 3, 2], 'tanh', seed);
+	return {
+		format: 'gradsheet-notebook',
+		version: 1,
+		activation: 'tanh',
+		learningRate: 0.001,
+		inputs: [0.5, 0.25],
+		targets: [0.125, 0.375],
+		layers: net.layers.map((layer) => ({
+			neurons: layer.neurons.map((n) => ({ bias: n.bias, weights: [...n.weights] }))
+		}))
+	};
 }
