@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { sampleAt, type DataSource } from './data.ts';
 import { initialiseNet } from './init.ts';
 import type { Net } from './model.ts';
@@ -6,7 +6,8 @@ import { dataSourceOf, netOf } from './notebook.ts';
 import { nextIteration, step } from './passes.ts';
 import { preset, type PresetName } from './presets.ts';
 import { createSnapshot } from './snapshot.ts';
-import { SampleFiller, createTrainer, type Report } from './trainer.ts';
+import { createTrainer, type Report } from './trainer.ts';
+import { SampleFiller } from './sampler.ts';
 
 /** Every bias and weight in the article's order. */
 const numbers = (net: Net) =>
@@ -65,17 +66,37 @@ function reference(net: Net, rate: number, source: DataSource, count: number, re
 	return { net: s.net, reports };
 }
 
-function fast(net: Net, rate: number, source: DataSource, count: number, reportEvery: number) {
-	const trainer = createTrainer(net, rate, source, { reportEvery });
+/** Both paths of the trainer: the compiled kernel (kernel.ts) and the generic loop. */
+const PATHS = [
+	['the compiled kernel', true],
+	['the generic loop', false]
+] as const;
+
+function fast(
+	net: Net,
+	rate: number,
+	source: DataSource,
+	count: number,
+	reportEvery: number,
+	compile = true
+) {
+	const trainer = createTrainer(net, rate, source, { reportEvery, compile });
+	expect(trainer.compiled).toBe(compile);
 	const reports = trainer.run(count);
 	const last = trainer.finish();
 	if (last) reports.push(last);
 	return { net: trainer.net(), reports };
 }
 
-function expectSameTraining(net: Net, rate: number, source: DataSource, count: number) {
+function expectSameTraining(
+	net: Net,
+	rate: number,
+	source: DataSource,
+	count: number,
+	compile: boolean
+) {
 	const slow = reference(net, rate, source, count, 1000);
-	const quick = fast(net, rate, source, count, 1000);
+	const quick = fast(net, rate, source, count, 1000, compile);
 	expect(firstDifference(numbers(quick.net), numbers(slow.net))).toBeUndefined();
 	expect(reportDifference(quick.reports, slow.reports)).toBeUndefined();
 	expect(quick.reports).toHaveLength(count / 1000 + 1);
@@ -107,31 +128,46 @@ const mixedTable: DataSource = {
 	]
 };
 
-describe('the fast trainer gives bit for bit what the stepping engine gives', () => {
+describe.each(PATHS)('%s gives bit for bit what the stepping engine gives', (_, compile) => {
 	it("trains the article's 2-3-3-2 tanh net on rectangles to the same weights and reports", () => {
-		expectSameTraining(...presetRun('article'), 10_000);
+		expectSameTraining(...presetRun('article'), 10_000, compile);
 	});
 
 	it('trains the XOR preset to the same weights and reports, Infinity % included', () => {
-		expectSameTraining(...presetRun('xor'), 10_000);
+		expectSameTraining(...presetRun('xor'), 10_000, compile);
 	});
 
 	it('trains a net mixing tanh, sigmoid, ReLU and linear layers on a samples table the same way', () => {
-		expectSameTraining(mixedNet, 0.05, mixedTable, 10_000);
+		expectSameTraining(mixedNet, 0.05, mixedTable, 10_000, compile);
 	});
 
 	it('trains on a fixed sample (the chain-rule preset) the same way', () => {
 		const [net, rate, source] = presetRun('chain');
 		expect(source.kind).toBe('fixed');
-		expectSameTraining(net, rate, source, 10_000);
+		expectSameTraining(net, rate, source, 10_000, compile);
+	});
+
+	it('keeps the signs of zeros: a hidden δ sum starts from +0, not −0', () => {
+		// With input 0 and w = −0 above, layer 0's δ sum is 0 + δ·(−0) = +0, so its bias stays −0.
+		const net: Net = {
+			layers: [
+				{ activation: 'tanh', neurons: [{ bias: -0, weights: [1] }] },
+				{ activation: 'tanh', neurons: [{ bias: 0.5, weights: [-0] }] }
+			]
+		};
+		const source: DataSource = { kind: 'fixed', sample: { inputs: [0], targets: [-0.5] } };
+		const slow = reference(net, 0.1, source, 5, 1000);
+		const quick = fast(net, 0.1, source, 5, 1000, compile);
+		expect(firstDifference(numbers(quick.net), numbers(slow.net))).toBeUndefined();
+		expect(Object.is(numbers(quick.net)[0], -0)).toBe(true);
 	});
 });
 
-describe('reports follow the article', () => {
+describe.each(PATHS)('with %s, reports follow the article', (_, compile) => {
 	const [net, rate, source] = presetRun('article');
 
 	it('reports iteration 0 alone, then each block of reportEvery iterations, then the rest as partial', () => {
-		const trainer = createTrainer(net, rate, source, { reportEvery: 4 });
+		const trainer = createTrainer(net, rate, source, { reportEvery: 4, compile });
 		const reports = trainer.run(10);
 		const last = trainer.finish();
 		const schedule = [...reports, last].map((r) => [r?.iteration, r?.count, r?.partial]);
@@ -145,7 +181,7 @@ describe('reports follow the article', () => {
 	});
 
 	it('starting mid-way, reports at the next multiple of reportEvery and counts from the start', () => {
-		const trainer = createTrainer(net, rate, source, { iteration: 6, reportEvery: 4 });
+		const trainer = createTrainer(net, rate, source, { iteration: 6, reportEvery: 4, compile });
 		const schedule = trainer.run(7).map((r) => [r.iteration, r.count]);
 		expect(schedule).toEqual([
 			[8, 3],
@@ -156,33 +192,90 @@ describe('reports follow the article', () => {
 	});
 
 	it('gives no partial report when the run ends on a report', () => {
-		const trainer = createTrainer(net, rate, source, { reportEvery: 5 });
+		const trainer = createTrainer(net, rate, source, { reportEvery: 5, compile });
 		expect(trainer.run(6).map((r) => r.iteration)).toEqual([0, 5]);
 		expect(trainer.finish()).toBeUndefined();
 	});
 });
 
-describe('chunks', () => {
-	const [net, rate, source] = presetRun('article');
+const RUNS = {
+	article: presetRun('article'),
+	xor: presetRun('xor'),
+	chain: presetRun('chain'),
+	mixed: [mixedNet, 0.05, mixedTable] as const
+};
 
-	it('a run split into uneven chunks ends with the same weights and reports as one run', () => {
-		const whole = fast(net, rate, source, 10_000, 1000);
-		const trainer = createTrainer(net, rate, source, { reportEvery: 1000 });
-		const reports = [1, 999, 1, 2500, 3333, 3166].flatMap((n) => trainer.run(n));
-		reports.push(trainer.finish()!);
-		expect(trainer.iteration).toBe(10_000);
-		expect(firstDifference(numbers(trainer.net()), numbers(whole.net))).toBeUndefined();
-		expect(reportDifference(reports, whole.reports)).toBeUndefined();
+describe.each(PATHS)('with %s, chunks', (_, compile) => {
+	// Each compared with one run of the other path, so the two paths agree with each other too.
+	describe.each(Object.entries(RUNS))('of the %s run', (_, [net, rate, source]) => {
+		it('a run split into uneven chunks ends with the same weights and reports as one run', () => {
+			const whole = fast(net, rate, source, 10_000, 1000, !compile);
+			const trainer = createTrainer(net, rate, source, { reportEvery: 1000, compile });
+			const reports = [1, 999, 1, 2500, 1023, 1025, 3333, 1118].flatMap((n) => trainer.run(n));
+			reports.push(trainer.finish()!);
+			expect(trainer.iteration).toBe(10_000);
+			expect(firstDifference(numbers(trainer.net()), numbers(whole.net))).toBeUndefined();
+			expect(reportDifference(reports, whole.reports)).toBeUndefined();
+		});
+
+		it('a new trainer resumed from the weights and iteration of another continues exactly', () => {
+			const whole = fast(net, rate, source, 10_000, 1000, !compile);
+			const before = createTrainer(net, rate, source, { reportEvery: 1000, compile });
+			const reports = before.run(4001);
+			const options = { iteration: 4001, reportEvery: 1000, compile };
+			const after = createTrainer(before.net(), rate, source, options);
+			reports.push(...after.run(5999), after.finish()!);
+			expect(firstDifference(numbers(after.net()), numbers(whole.net))).toBeUndefined();
+			expect(reportDifference(reports, whole.reports)).toBeUndefined();
+		});
 	});
 
-	it('a new trainer resumed from the weights and iteration of another continues exactly', () => {
-		const whole = fast(net, rate, source, 10_000, 1000);
-		const before = createTrainer(net, rate, source, { reportEvery: 1000 });
-		const reports = before.run(4001);
-		const after = createTrainer(before.net(), rate, source, { iteration: 4001, reportEvery: 1000 });
-		reports.push(...after.run(5999), after.finish()!);
-		expect(firstDifference(numbers(after.net()), numbers(whole.net))).toBeUndefined();
-		expect(reportDifference(reports, whole.reports)).toBeUndefined();
+	it.each([2 ** 31 - 700, 4_000_000_017, 2 ** 50 - 300])(
+		'starting at iteration %i, trains as the other path does (the generators’ counters wrap alike)',
+		(iteration) => {
+			for (const [net, rate, source] of [RUNS.article, RUNS.xor]) {
+				const run = (compile: boolean) => {
+					const trainer = createTrainer(net, rate, source, { iteration, reportEvery: 64, compile });
+					const reports = trainer.run(1000);
+					return { net: numbers(trainer.net()), reports };
+				};
+				const [a, b] = [run(compile), run(!compile)];
+				expect(firstDifference(a.net, b.net)).toBeUndefined();
+				expect(reportDifference(a.reports, b.reports)).toBeUndefined();
+			}
+		}
+	);
+});
+
+describe('the compiled kernel', () => {
+	it('is used for the presets and small nets, and not for nets over its size limit', () => {
+		for (const [net, rate, source] of Object.values(RUNS))
+			expect(createTrainer(net, rate, source).compiled).toBe(true);
+		const big = initialiseNet([2, 16, 16, 2], 'tanh', 1);
+		expect(createTrainer(big, 0.01, RUNS.article[2]).compiled).toBe(false);
+		expect(createTrainer(RUNS.article[0], 0.01, RUNS.article[2], { compile: false }).compiled).toBe(
+			false
+		);
+	});
+
+	it('falls back to the generic loop, silently, where new Function is forbidden (CSP)', async () => {
+		vi.resetModules();
+		vi.stubGlobal('Function', function () {
+			throw new EvalError('Refused to evaluate a string as JavaScript (unsafe-eval)');
+		});
+		try {
+			const { createTrainer: create } = await import('./trainer.ts');
+			const [net, rate, source] = RUNS.article;
+			const trainer = create(net, rate, source, { reportEvery: 1000 });
+			expect(trainer.compiled).toBe(false);
+			const reports = trainer.run(3000);
+			const whole = fast(net, rate, source, 3000, 1000);
+			expect(firstDifference(numbers(trainer.net()), numbers(whole.net))).toBeUndefined();
+			expect(reportDifference([...reports, trainer.finish()!], whole.reports)).toBeUndefined();
+		} finally {
+			vi.unstubAllGlobals();
+			vi.resetModules();
+		}
 	});
 });
 

@@ -9,8 +9,12 @@
  *   last layer δ_j = f'(a_j)·(a_j − t_j),  hidden δ_j = f'(a_j)·(0 + Σ_k δ_k w_kj)
  *   b_j ← b_j − δ_j·η,  w_ji ← w_ji − (a_i δ_j)·η, after every δ is known.
  *
- * No framework imports: it runs in Node, the browser and a Web Worker, and
- * uses no eval, so it works under a strict Content Security Policy.
+ * No framework imports: it runs in Node, the browser and a Web Worker. For
+ * nets up to KERNEL_MAX_PARAMS it runs a kernel compiled for the net's shape
+ * (kernel.ts: straight-line code, with `new Function`); where that is not
+ * allowed (a Content Security Policy without 'unsafe-eval') or the net is
+ * bigger, it runs the generic loop below, with the same numbers bit for bit.
+ * `trainer.compiled` says which.
  * Callers must not run it on a notebook with pinned cells (overrides): it
  * knows nothing of them, and the product refuses Run while any is pinned.
  *
@@ -20,11 +24,11 @@
  * time per iteration goes there.
  */
 import type { ActivationName } from './activations.ts';
-import { GENERATORS, generatorKey, sampleAt } from './data.ts';
-import type { DataSource, GeneratorName } from './data.ts';
+import type { DataSource } from './data.ts';
 import type { Layer, Net } from './model.ts';
 import { layerSizes, shapeProblem } from './model.ts';
-import { hash32, uniform } from './random.ts';
+import { SampleFiller, type Row } from './sampler.ts';
+import { KERNEL_MAX_ITERATION, compileKernel, type Kernel, type SamplerKind } from './kernel.ts';
 
 /** The average error % per output over the iterations since the previous report. */
 export interface Report {
@@ -43,6 +47,8 @@ export interface TrainerOptions {
 	readonly iteration?: number;
 	/** Report at every iteration i with i % reportEvery === 0, as the article does. Default 10,000,000. */
 	readonly reportEvery?: number;
+	/** Run the shape-specialised compiled kernel when it can (default); false forces the generic loop. */
+	readonly compile?: boolean;
 }
 
 const TANH = 0;
@@ -55,92 +61,6 @@ const ACTIVATION_CODES: Readonly<Record<ActivationName, number>> = {
 	relu: RELU,
 	linear: LINEAR
 };
-
-const TABLE = 0;
-const RECTANGLE = 1;
-const XOR = 2;
-/** For a generator with no fill of its own: right, but it allocates (it asks data.ts each time). */
-const OTHER = 3;
-const GENERATOR_KINDS: Readonly<Record<GeneratorName, number>> = { rectangle: RECTANGLE, xor: XOR };
-
-type Row = Float64Array;
-
-/**
- * Writes sample k of a data source into preallocated arrays, with exactly the
- * numbers of data.ts's `sampleAt(source, k)`: a table (a fixed sample is a
- * table of one row) is flattened once; the generators are re-derived from
- * random.ts's hash32 and uniform without building objects.
- */
-export class SampleFiller {
-	private readonly kind: number;
-	private readonly key: number;
-	private readonly rows: number;
-	private readonly tableInputs: Float64Array;
-	private readonly tableTargets: Float64Array;
-
-	constructor(
-		private readonly source: DataSource,
-		readonly inputCount: number,
-		readonly targetCount: number
-	) {
-		const generated = source.kind === 'generator';
-		const table = source.kind === 'fixed' ? [source.sample] : generated ? [] : source.samples;
-		const check = (what: string, inputs: number, targets: number) => {
-			if (inputs !== inputCount || targets !== targetCount)
-				throw new Error(
-					`${what} has ${inputs} inputs and ${targets} targets; the network has ${inputCount} inputs and ${targetCount} outputs`
-				);
-		};
-		if (generated) {
-			const { inputs, targets } = GENERATORS[source.name];
-			check(`the ${source.name} data set`, inputs, targets);
-		} else if (table.length === 0) throw new Error('the samples table is empty');
-		for (const [r, s] of table.entries()) check(`sample ${r}`, s.inputs.length, s.targets.length);
-		this.kind = generated ? GENERATOR_KINDS[source.name] : TABLE;
-		this.key = generated ? generatorKey(source.seed) : 0;
-		this.rows = table.length;
-		this.tableInputs = Float64Array.from(table.flatMap((s) => s.inputs));
-		this.tableTargets = Float64Array.from(table.flatMap((s) => s.targets));
-	}
-
-	/** Writes sample k's inputs at `inputs[at…]` and its targets at `targets[0…]`. */
-	fill(k: number, inputs: Row, at: number, targets: Row): void {
-		const kind = this.kind;
-		if (kind === RECTANGLE) fillRectangle(this.key, k, inputs, at, targets);
-		else if (kind === XOR) fillXor(this.key, k, inputs, at, targets);
-		else if (kind === TABLE) {
-			const row = k % this.rows;
-			copyRow(this.tableInputs, row * this.inputCount, inputs, at, this.inputCount);
-			copyRow(this.tableTargets, row * this.targetCount, targets, 0, this.targetCount);
-		} else if (kind === OTHER) {
-			const s = sampleAt(this.source, k);
-			inputs.set(s.inputs, at);
-			targets.set(s.targets);
-		}
-	}
-}
-
-/** rectangleSample: width, height = 0.1 + 0.9·u; targets: the area and (2h + 2w)·0.25. */
-function fillRectangle(key: number, k: number, inputs: Row, at: number, targets: Row) {
-	const width = 0.1 + 0.9 * uniform(key, 2 * k);
-	const height = 0.1 + 0.9 * uniform(key, 2 * k + 1);
-	inputs[at] = width;
-	inputs[at + 1] = height;
-	targets[0] = width * height;
-	targets[1] = (height * 2 + width * 2) * 0.25;
-}
-
-/** xorSample picks row r of [0,0]→0, [0,1]→1, [1,0]→1, [1,1]→0: the inputs are r's two bits. */
-function fillXor(key: number, k: number, inputs: Row, at: number, targets: Row) {
-	const r = hash32((key + Math.imul(k + 1, 0x6d2b79f5)) | 0) >>> 30;
-	inputs[at] = r >>> 1;
-	inputs[at + 1] = r & 1;
-	targets[0] = (r >>> 1) ^ (r & 1);
-}
-
-function copyRow(from: Row, offset: number, to: Row, at: number, n: number) {
-	for (let i = 0; i < n; i++) to[at + i] = from[offset + i];
-}
 
 /** f(z) of activation code `act`, exactly as activations.ts computes it. */
 function activate(act: number, z: number): number {
@@ -203,6 +123,7 @@ export class Trainer {
 	private readonly filler: SampleFiller;
 	private readonly rate: number;
 	private readonly reportEvery: number;
+	private readonly kernel: Kernel | undefined;
 	/** The next iteration's global index. */
 	private next: number;
 	/** Iterations since the last report. */
@@ -246,6 +167,16 @@ export class Trainer {
 		this.reportEvery = reportEvery;
 		this.next = iteration;
 		this.nextReport = Math.ceil(iteration / reportEvery) * reportEvery;
+		const sampler = this.filler.kernelSampler;
+		this.kernel =
+			options.compile === false || !sampler
+				? undefined
+				: compileKernel({ sizes, activations: this.activationNames, sampler });
+	}
+
+	/** Whether runs use the compiled kernel (see kernel.ts) rather than the generic loop. */
+	get compiled(): boolean {
+		return this.kernel !== undefined;
 	}
 
 	/** The global index of the next iteration to run. */
@@ -310,8 +241,22 @@ export class Trainer {
 		return { iteration: this.next - 1, count, errorsPercent, partial };
 	}
 
-	/** The hot loop: `count` whole iterations, everything hoisted into locals. */
+	/** `count` whole iterations, by the compiled kernel if there is one. */
 	private iterate(count: number): void {
+		const end = this.next + count;
+		const kernel = this.kernel;
+		// The kernel's generator counters are exact up to KERNEL_MAX_ITERATION (2^50).
+		if (kernel && end <= KERNEL_MAX_ITERATION) {
+			const { params, errorSums, filler, rate } = this;
+			const { key, tableInputs, tableTargets } = filler;
+			kernel(params, errorSums, this.next, end, rate, key | 0, tableInputs, tableTargets);
+			this.next = end;
+			this.unreported += count;
+		} else this.loop(count);
+	}
+
+	/** The generic hot loop: `count` whole iterations, everything hoisted into locals. */
+	private loop(count: number): void {
 		const { layerCount: L, sizes, start, paramStart, activations, params } = this;
 		const { values, deltas, targets, errorSums, filler, rate } = this;
 		const outputStart = start[L];
