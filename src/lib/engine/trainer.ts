@@ -28,7 +28,7 @@ import type { DataSource } from './data.ts';
 import type { Layer, Net } from './model.ts';
 import { layerSizes, shapeProblem } from './model.ts';
 import { SampleFiller, type Row } from './sampler.ts';
-import { KERNEL_MAX_ITERATION, compileKernel, type Kernel, type SamplerKind } from './kernel.ts';
+import { KERNEL_MAX_ITERATION, compileKernel, type Kernel } from './kernel.ts';
 
 /** The average error % per output over the iterations since the previous report. */
 export interface Report {
