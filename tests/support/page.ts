@@ -77,7 +77,7 @@ export async function cellsWithClass(page: Page, className: string): Promise<str
 }
 
 /** Presses Tab until `target` has focus; fails after `limit` presses. */
-export async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
+export async function tabTo(page: Page, target: Locator, limit = 120): Promise<void> {
 	for (let n = 0; n < limit; n++) {
 		if (await target.evaluate((el) => el === document.activeElement)) return;
 		await page.keyboard.press('Tab');

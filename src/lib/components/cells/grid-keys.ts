@@ -3,7 +3,17 @@
  * keys, Tab and Shift+Tab, Enter and Shift+Enter after an edit, Home and End.
  * One cell per grid is in the page's tab order (a roving tabindex), so Tab
  * from outside lands on the grid and Tab past its last cell leaves it.
+ *
+ * Blocks: Shift+arrows, Shift+click or a drag extend a rectangle from the
+ * focused cell (which keeps focus, as in a spreadsheet); Ctrl/Cmd+C copies
+ * the block, or the focused cell alone, as tab-separated full-precision
+ * numbers. Pasting is the cells' business (Cell.svelte): they know what an
+ * edit means, register it with `onBlockPaste`, and ask `pasteTargets` where a
+ * block lands. The clipboard events go to the page's text selection, not to
+ * the focused cell, so they are caught on the document and routed by focus.
  */
+import { formatTsv } from '$lib/engine/tsv.ts';
+import { landing, positionOf, rectangle, type Landing } from './block.ts';
 
 const CELL = '[role="gridcell"]';
 
@@ -72,29 +82,187 @@ function rove(grid: HTMLElement, focused: HTMLElement | undefined) {
 	for (const cell of cells) cell.tabIndex = cell === stop ? 0 : -1;
 }
 
-/** Attachment for a grid table: movement keys and the roving tab stop. */
+/** A block being selected: the cell it began at (which keeps focus) and the cell it reaches. */
+interface Selection {
+	anchor: HTMLElement;
+	extent: HTMLElement;
+}
+
+const selections = new WeakMap<HTMLElement, Selection>();
+
+/** Receives the text of a paste while its cell has focus. */
+export type PasteHandler = (text: string) => void;
+
+const pasteHandlers = new WeakMap<HTMLElement, PasteHandler>();
+
+/** Attachment for a cell: what a paste does while it has focus (not while its editor is open). */
+export function onBlockPaste(handler: PasteHandler) {
+	return (cell: HTMLElement) => {
+		pasteHandlers.set(cell, handler);
+		return () => pasteHandlers.delete(cell);
+	};
+}
+
+/** The cells of a grid's block, row by row, or undefined when it has none. */
+function blockCells(grid: HTMLElement): HTMLElement[][] | undefined {
+	const selection = selections.get(grid);
+	if (!selection) return undefined;
+	const rows = rowsOf(grid);
+	const a = positionOf(rows, selection.anchor);
+	const b = positionOf(rows, selection.extent);
+	return a && b ? rectangle(rows, a, b) : undefined;
+}
+
+/** Marks the block's cells (data-block) so that CSS shows it; clears the marks of the last one. */
+function paint(grid: HTMLElement) {
+	for (const cell of grid.querySelectorAll('[data-block]')) cell.removeAttribute('data-block');
+	for (const cell of blockCells(grid)?.flat() ?? []) cell.setAttribute('data-block', '');
+}
+
+function select(grid: HTMLElement, selection: Selection | undefined) {
+	if (selection) selections.set(grid, selection);
+	else selections.delete(grid);
+	paint(grid);
+}
+
+/** What a cell copies: its full-precision value; a copy of another cell (data-ref) copies that cell's. */
+function copyValue(cell: HTMLElement): string {
+	if (cell.dataset.value !== undefined) return cell.dataset.value;
+	const home = cell.dataset.ref
+		? document.querySelector<HTMLElement>(`[data-cell="${CSS.escape(cell.dataset.ref)}"]`)
+		: null;
+	return home?.dataset.value ?? cell.textContent?.trim() ?? '';
+}
+
+/**
+ * The cells a pasted block of `height` × `width` covers: from the top-left
+ * corner of the selected block when `cell` is in it, else from `cell`.
+ */
+export function pasteTargets(
+	cell: HTMLElement,
+	height: number,
+	width: number
+): Landing<HTMLElement> {
+	const grid = cell.closest<HTMLElement>('[role="grid"]');
+	if (!grid) return { ok: false, error: 'this cell is not in a table' };
+	const rows = rowsOf(grid);
+	const block = blockCells(grid);
+	const corner = block?.flat().includes(cell) ? block[0][0] : cell;
+	const at = positionOf(rows, corner);
+	return at
+		? landing(rows, at, height, width)
+		: { ok: false, error: 'this cell is not in a table' };
+}
+
+/** Attachment for a grid table: movement keys, the roving tab stop, blocks and copying. */
 export function gridKeys(grid: HTMLElement) {
 	rove(grid, undefined);
+	let dragFrom: HTMLElement | undefined;
+	const cellOf = (event: Event) => (event.target as HTMLElement).closest<HTMLElement>(CELL);
+
 	const onFocus = (event: FocusEvent) => {
-		const cell = (event.target as HTMLElement).closest<HTMLElement>(CELL);
-		if (cell) rove(grid, cell);
+		const cell = cellOf(event);
+		if (!cell) return;
+		rove(grid, cell);
+		// Focus moving elsewhere ends the block; extending it keeps focus on its anchor.
+		if (selections.get(grid)?.anchor !== cell) select(grid, undefined);
+	};
+	// Focus going to another part of the page ends the block (leaving the window keeps it).
+	const onFocusOut = (event: FocusEvent) => {
+		const to = event.relatedTarget as Node | null;
+		if (to && !grid.contains(to) && selections.has(grid)) select(grid, undefined);
 	};
 	const onKey = (event: KeyboardEvent) => {
-		const cell = (event.target as HTMLElement).closest<HTMLElement>(CELL);
+		const cell = cellOf(event);
 		if (!cell || event.target !== cell || event.altKey || event.ctrlKey || event.metaKey) return;
+		if (event.key === 'Escape') return select(grid, undefined);
 		const move = event.key === 'Tab' ? (event.shiftKey ? 'previous' : 'next') : KEYS[event.key];
+		if (move && event.shiftKey && event.key !== 'Tab') {
+			const from = selections.get(grid)?.extent ?? cell;
+			const to = neighbour(grid, from, move);
+			if (to) {
+				select(grid, { anchor: cell, extent: to });
+				to.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+			}
+			event.preventDefault();
+			return;
+		}
 		if (move && moveFocus(cell, move)) event.preventDefault();
 	};
-	// New rows (a net that changed shape) need a tab stop too.
+	const onMouseDown = (event: MouseEvent) => {
+		const cell = cellOf(event);
+		const focused = document.activeElement as HTMLElement | null;
+		if (!cell || event.button !== 0) return;
+		if (event.shiftKey && focused && focused !== cell && grid.contains(focused)) {
+			const anchor = focused.closest<HTMLElement>(CELL);
+			if (anchor) {
+				event.preventDefault(); // keep focus (and the formula bar) on the anchor
+				select(grid, { anchor, extent: cell });
+			}
+			return;
+		}
+		if (selections.has(grid)) select(grid, undefined);
+		dragFrom = cell;
+	};
+	const onMouseOver = (event: MouseEvent) => {
+		const cell = cellOf(event);
+		if (!dragFrom || !cell) return;
+		if (!(event.buttons & 1)) {
+			dragFrom = undefined;
+			return;
+		}
+		if (cell === dragFrom && !selections.has(grid)) return;
+		select(grid, { anchor: dragFrom, extent: cell });
+		getSelection()?.removeAllRanges(); // a drag selects cells, not their text
+	};
+	const onMouseUp = () => (dragFrom = undefined);
+	/** The focused cell, when it is this grid's (an open editor is an input, so it is not). */
+	const focusedCell = () => {
+		const active = document.activeElement as HTMLElement | null;
+		return active && grid.contains(active) && active.matches(CELL) ? active : undefined;
+	};
+	const onCopy = (event: ClipboardEvent) => {
+		const cell = focusedCell();
+		if (!cell || !event.clipboardData) return;
+		const block = blockCells(grid);
+		const cells = block?.flat().includes(cell) ? block : [[cell]];
+		event.clipboardData.setData('text/plain', formatTsv(cells.map((row) => row.map(copyValue))));
+		event.preventDefault();
+	};
+	const onPaste = (event: ClipboardEvent) => {
+		const cell = focusedCell();
+		const handler = cell && pasteHandlers.get(cell);
+		if (!handler) return;
+		event.preventDefault();
+		handler(event.clipboardData?.getData('text/plain') ?? '');
+	};
+
+	// New rows (a net that changed shape) need a tab stop too, and a block may have lost its cells.
 	const observer = new MutationObserver(() => {
 		if (!grid.querySelector(`${CELL}[tabindex="0"]`)) rove(grid, undefined);
+		const selection = selections.get(grid);
+		if (selection && !(grid.contains(selection.anchor) && grid.contains(selection.extent)))
+			select(grid, undefined);
 	});
 	observer.observe(grid, { childList: true, subtree: true });
-	grid.addEventListener('focusin', onFocus);
-	grid.addEventListener('keydown', onKey);
+	const listeners = {
+		focusin: onFocus,
+		focusout: onFocusOut,
+		keydown: onKey,
+		mousedown: onMouseDown,
+		mouseover: onMouseOver,
+		mouseup: onMouseUp
+	} as const;
+	for (const [type, listener] of Object.entries(listeners))
+		grid.addEventListener(type, listener as EventListener);
+	document.addEventListener('copy', onCopy);
+	document.addEventListener('paste', onPaste);
 	return () => {
 		observer.disconnect();
-		grid.removeEventListener('focusin', onFocus);
-		grid.removeEventListener('keydown', onKey);
+		selections.delete(grid);
+		for (const [type, listener] of Object.entries(listeners))
+			grid.removeEventListener(type, listener as EventListener);
+		document.removeEventListener('copy', onCopy);
+		document.removeEventListener('paste', onPaste);
 	};
 }
