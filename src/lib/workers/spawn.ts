@@ -1,0 +1,3 @@
+/** The worker the page trains in. Vite sees this `new Worker(new URL(…))` and bundles the file as a worker of its own. */
+export const spawnTrainWorker = (): Worker =>
+	new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module' });

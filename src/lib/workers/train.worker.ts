@@ -1,0 +1,50 @@
+/**
+ * The training worker: runs one request of run-loop.ts and posts its progress
+ * and end (FromWorker). A Cancel message is seen between chunks, within about
+ * CHUNK_MS. The page is not cross-origin isolated (a static host sends no
+ * COOP/COEP headers), so there is no SharedArrayBuffer flag to poll; letting
+ * messages in between chunks costs well under 1 % of the time.
+ */
+import { runLoop, type FromWorker, type ToWorker } from './run-loop.ts';
+
+/** The part of DedicatedWorkerGlobalScope we use (the project's TS lib is the DOM's). */
+const scope = self as unknown as {
+	onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+	postMessage(message: FromWorker): void;
+};
+
+let cancelled = false;
+
+/** Resolves after the messages already queued have been handled: a MessageChannel task, never clamped like setTimeout. */
+function pause(): Promise<void> {
+	return new Promise((resolve) => {
+		const channel = new MessageChannel();
+		channel.port1.onmessage = () => {
+			channel.port1.close();
+			resolve();
+		};
+		channel.port2.postMessage(undefined);
+	});
+}
+
+scope.onmessage = async ({ data }) => {
+	if (data.type === 'cancel') {
+		cancelled = true;
+		return;
+	}
+	try {
+		const end = await runLoop(data.request, {
+			now: () => performance.now(),
+			started: (compiled) => scope.postMessage({ type: 'started', compiled }),
+			progress: (progress) => scope.postMessage({ type: 'progress', ...progress }),
+			pause,
+			cancelled: () => cancelled
+		});
+		scope.postMessage({ type: 'end', ...end });
+	} catch (error) {
+		scope.postMessage({
+			type: 'failed',
+			message: error instanceof Error ? error.message : String(error)
+		});
+	}
+};
