@@ -1,0 +1,288 @@
+/**
+ * Autosave: the open notebook, its current pass and its undo history, kept in
+ * the browser's storage so that closing and reopening the app loses nothing.
+ *
+ * A session is stored as a table of distinct iteration starts (each written
+ * as a notebook file, read back through the engine's parser) and moments that
+ * point into it with a cursor: `momentAt` replays a start to its cursor bit
+ * for bit, and the dozens of moments of one iteration share one notebook.
+ * When storage is full the oldest history goes first; what cannot be stored
+ * or read back becomes a message, never an exception.
+ */
+import { addressExists, parseAddress } from '$lib/engine/addresses.ts';
+import { layerSizes } from '$lib/engine/model.ts';
+import { netOf, type Notebook } from '$lib/engine/notebook.ts';
+import { notebookFromJson, serialiseNotebook } from '$lib/engine/notebook-file.ts';
+import { replayTo } from '$lib/engine/passes.ts';
+import { PASSES, type Cursor, type Pass, type Snapshot } from '$lib/engine/snapshot.ts';
+import { momentOf, startNotebook, withTrainedEdits, type Moment } from './moment.ts';
+
+export const AUTOSAVE_KEY = 'gradsheet:autosave';
+const FORMAT = 'gradsheet-autosave';
+const VERSION = 1;
+
+/** Everything autosave keeps: the moment shown, undo and redo, the history panel's iterations. */
+export interface Session {
+	readonly moment: Moment;
+	/** Oldest first, as History keeps them */
+	readonly past: readonly Moment[];
+	/** The next redo last, as History keeps them */
+	readonly future: readonly Moment[];
+	readonly iterations: readonly Moment[];
+}
+
+export const STORAGE_DISABLED =
+	'This browser does not let the page store anything, so the notebook will not be kept when you close it. Use Export notebook to keep a copy.';
+export const STORAGE_FULL =
+	"The browser's storage is full, so your latest changes are not being kept. Use Export notebook to keep a copy.";
+const NOT_RESTORED = 'The notebook saved in this browser could not be restored';
+
+// ── Writing ──
+
+/** Serialised iteration starts, by start snapshot and file-level notebook: moments never change. */
+const written = new WeakMap<Snapshot, WeakMap<Notebook, string>>();
+
+function startText(moment: Moment): string {
+	let byNotebook = written.get(moment.start);
+	if (!byNotebook) written.set(moment.start, (byNotebook = new WeakMap()));
+	let text = byNotebook.get(moment.notebook);
+	if (text === undefined) {
+		text = serialiseNotebook(startNotebook(moment), { compact: true });
+		byNotebook.set(moment.notebook, text);
+	}
+	return text;
+}
+
+/** A number as JSON that reads back as the same double, -0 included. */
+const numberText = (x: number) => (Object.is(x, -0) ? '-0' : String(x));
+
+/**
+ * The session as autosave text. A moment is written `[start, pass, layer,
+ * neuron]`, with its trained edits as a fifth item when it has any: a
+ * thousand of them stay small.
+ */
+export function encodeSession(session: Session): string {
+	const starts: string[] = [];
+	const index = new Map<string, number>();
+	const ref = (moment: Moment) => {
+		const text = startText(moment);
+		let i = index.get(text);
+		if (i === undefined) index.set(text, (i = starts.push(text) - 1));
+		const { pass, layer, neuron } = moment.snapshot.cursor;
+		const edits = Object.entries(moment.trainedEdits);
+		const tail = edits.length
+			? `,{${edits.map(([a, x]) => `${JSON.stringify(a)}:${numberText(x)}`).join(',')}}`
+			: '';
+		return `[${i},${JSON.stringify(pass)},${layer},${neuron}${tail}]`;
+	};
+	const list = (moments: readonly Moment[]) => `[${moments.map(ref).join(',')}]`;
+	const moment = ref(session.moment);
+	const past = list(session.past);
+	const future = list(session.future);
+	const iterations = list(session.iterations);
+	return (
+		`{"format":"${FORMAT}","version":${VERSION},"starts":[${starts.join(',')}],` +
+		`"moment":${moment},"past":${past},"future":${future},"iterations":${iterations}}`
+	);
+}
+
+/** What became of a save. */
+export type SaveOutcome =
+	| { readonly ok: true; /** history left out to fit */ readonly trimmed: boolean }
+	| { readonly ok: false; readonly error: typeof STORAGE_FULL | typeof STORAGE_DISABLED };
+
+function isQuotaError(error: unknown): boolean {
+	if (!(error instanceof DOMException)) return false;
+	// Chrome and Safari name it; old Firefox used its own name and code.
+	return (
+		error.name === 'QuotaExceededError' ||
+		error.name === 'NS_ERROR_DOM_QUOTA_REACHED' ||
+		error.code === 22 ||
+		error.code === 1014
+	);
+}
+
+/** The newest `fraction` of a list: history is dropped oldest first. */
+const newest = <T>(items: readonly T[], fraction: number) =>
+	items.slice(items.length - Math.floor(items.length * fraction));
+
+/**
+ * Writes `session` to `storage`. If it does not fit, frees our own previous
+ * copy and halves the history (oldest first) until it does; if even the bare
+ * moment does not fit, puts the previous copy back, so a reload still finds
+ * the last notebook that was kept.
+ */
+export function saveSession(storage: Storage, session: Session): SaveOutcome {
+	let previous: string | null = null;
+	try {
+		try {
+			storage.setItem(AUTOSAVE_KEY, encodeSession(session));
+			return { ok: true, trimmed: false };
+		} catch (error) {
+			if (!isQuotaError(error)) throw error;
+		}
+		previous = storage.getItem(AUTOSAVE_KEY);
+		storage.removeItem(AUTOSAVE_KEY);
+		for (let fraction = 1; ; fraction /= 2) {
+			const smaller: Session = {
+				moment: session.moment,
+				past: newest(session.past, fraction),
+				future: newest(session.future, fraction),
+				iterations: newest(session.iterations, fraction)
+			};
+			try {
+				storage.setItem(AUTOSAVE_KEY, encodeSession(smaller));
+				return { ok: true, trimmed: true };
+			} catch (error) {
+				if (!isQuotaError(error)) throw error;
+			}
+			if (smaller.past.length + smaller.future.length + smaller.iterations.length === 0) break;
+		}
+		if (previous !== null) storage.setItem(AUTOSAVE_KEY, previous);
+		return { ok: false, error: STORAGE_FULL };
+	} catch (error) {
+		// Putting the previous copy back can meet a full store too; nothing more can be done.
+		return { ok: false, error: isQuotaError(error) ? STORAGE_FULL : STORAGE_DISABLED };
+	}
+}
+
+// ── Reading ──
+
+export type LoadOutcome =
+	| { readonly kind: 'empty' }
+	| { readonly kind: 'restored'; readonly session: Session; readonly warning?: string }
+	| { readonly kind: 'refused'; readonly error: string };
+
+/** Reads the saved session, if any. Never throws. */
+export function loadSession(storage: Storage): LoadOutcome {
+	let text: string | null;
+	try {
+		text = storage.getItem(AUTOSAVE_KEY);
+	} catch {
+		return { kind: 'refused', error: STORAGE_DISABLED };
+	}
+	if (text === null) return { kind: 'empty' };
+	return decodeSession(text);
+}
+
+/** A refusal raised while reading, caught in decodeSession. */
+class Corrupt {
+	constructor(readonly reason: string) {}
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> =>
+	typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Autosave text back to a session; the current moment must read back, the history may not. */
+export function decodeSession(text: string): LoadOutcome {
+	const refused = (reason: string): LoadOutcome => ({
+		kind: 'refused',
+		error: `${NOT_RESTORED}: ${reason}. The article's demo is open instead.`
+	});
+	let tree: unknown;
+	try {
+		tree = JSON.parse(text);
+	} catch {
+		return refused('it is not valid JSON');
+	}
+	if (!isRecord(tree) || tree.format !== FORMAT) return refused('it is not a Gradsheet autosave');
+	if (tree.version !== VERSION) return refused(`it is not version ${VERSION}`);
+	if (!Array.isArray(tree.starts)) return refused('its notebooks are missing');
+	const starts = tree.starts;
+	const opened = new Map<number, Moment>();
+	/** The iteration start `i`, parsed once however many moments point to it. */
+	const start = (i: unknown): Moment => {
+		if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= starts.length)
+			throw new Corrupt('a moment points to no notebook');
+		let moment = opened.get(i);
+		if (!moment) {
+			const parsed = notebookFromJson(starts[i]);
+			if (!parsed.ok) throw new Corrupt(parsed.error);
+			opened.set(i, (moment = momentOf(parsed.notebook)));
+		}
+		return moment;
+	};
+	const read = (item: unknown): Moment => {
+		if (!Array.isArray(item) || item.length < 4 || item.length > 5)
+			throw new Corrupt('a moment is not [notebook, pass, layer, neuron]');
+		const { notebook, start: first } = start(item[0]);
+		const sizes = layerSizes(netOf(notebook));
+		const cursor = cursorOf(item[1], item[2], item[3], sizes);
+		const edits = trainedEditsOf(item[4] ?? {}, sizes);
+		// momentAt's replay, sharing the parsed start so the next save writes it once.
+		return {
+			notebook,
+			start: first,
+			snapshot: withTrainedEdits(replayTo(first, cursor), edits),
+			trainedEdits: edits
+		};
+	};
+	let moment: Moment;
+	try {
+		moment = read(tree.moment);
+	} catch (error) {
+		if (error instanceof Corrupt) return refused(error.reason);
+		return refused(`it could not be read (${String(error)})`);
+	}
+	try {
+		const list = (x: unknown) => {
+			if (!Array.isArray(x)) throw new Corrupt('a history list is missing');
+			return x.map(read);
+		};
+		const session = {
+			moment,
+			past: list(tree.past),
+			future: list(tree.future),
+			iterations: list(tree.iterations)
+		};
+		return { kind: 'restored', session };
+	} catch (error) {
+		const reason = error instanceof Corrupt ? error.reason : String(error);
+		return {
+			kind: 'restored',
+			session: { moment, past: [], future: [], iterations: [] },
+			warning: `${NOT_RESTORED} with its undo history (${reason}); the notebook itself is back.`
+		};
+	}
+}
+
+/** A cursor that names a step of a net with `sizes`, or a Corrupt refusal. */
+function cursorOf(pass: unknown, layer: unknown, neuron: unknown, sizes: number[]): Cursor {
+	const whole = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
+	if (!PASSES.includes(pass as Pass) || !whole(layer) || !whole(neuron))
+		throw new Corrupt('a moment has no valid pass');
+	const fits =
+		pass === 'done'
+			? layer === 0 && neuron === 0
+			: layer >= 0 && layer < sizes.length - 1 && neuron >= 0 && neuron < sizes[layer + 1];
+	if (!fits) throw new Corrupt(`a moment's pass is not a step of its network`);
+	return { pass: pass as Pass, layer, neuron };
+}
+
+/** Parameters typed after Train: existing biases and weights, finite numbers. */
+function trainedEditsOf(x: unknown, sizes: number[]): Record<string, number> {
+	if (!isRecord(x)) throw new Corrupt("a moment's edits are not an object");
+	const edits: Record<string, number> = {};
+	for (const [key, value] of Object.entries(x)) {
+		const a = parseAddress(key);
+		const parameter = a && (a.kind === 'bias' || a.kind === 'weights') && addressExists(a, sizes);
+		if (!parameter || typeof value !== 'number' || !Number.isFinite(value))
+			throw new Corrupt(`a moment edits ${JSON.stringify(key.slice(0, 60))}, which it cannot`);
+		edits[key] = value;
+	}
+	return edits;
+}
+
+// ── Storage access ──
+
+/** The browser's storage, or undefined when it is disabled (reading `localStorage` throws). */
+export function browserStorage(get: () => Storage): Storage | undefined {
+	try {
+		const storage = get();
+		// Some browsers hand out a store that throws on first use instead.
+		storage.getItem(AUTOSAVE_KEY);
+		return storage;
+	} catch {
+		return undefined;
+	}
+}

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { allAddresses } from '$lib/engine/addresses.ts';
+import { cellValue } from '$lib/engine/cell-values.ts';
+import { layerSizes } from '$lib/engine/model.ts';
+import { MAX_NOTEBOOK_CHARS, serialiseNotebook } from '$lib/engine/notebook-file.ts';
+import { step } from '$lib/engine/passes.ts';
+import { preset } from '$lib/engine/presets.ts';
+import {
+	cellsCsv,
+	csvField,
+	fileName,
+	inTextField,
+	isNotebookPaste,
+	readNotebookFile,
+	shareUrl
+} from './files.ts';
+import { momentOf } from './moment.ts';
+
+/** RFC 4180 rows, for reading back what cellsCsv wrote. */
+function parseCsv(text: string): string[][] {
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let field = '';
+	let quoted = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (quoted && c === '"' && text[i + 1] === '"') {
+			field += '"';
+			i++;
+		} else if (quoted) {
+			if (c === '"') quoted = false;
+			else field += c;
+		} else if (c === '"') {
+			quoted = true;
+		} else if (c === ',') {
+			row.push(field);
+			field = '';
+		} else if (c === '\r' && text[i + 1] === '\n') {
+			row.push(field);
+			rows.push(row);
+			row = [];
+			field = '';
+			i++;
+		} else field += c;
+	}
+	return rows;
+}
+
+describe('CSV of the current iteration', () => {
+	const notebook = preset('article');
+	const afterForward = step(momentOf(notebook).start, 'pass');
+
+	it('lists every cell with its address, its label and its value at full precision', () => {
+		const text = cellsCsv(afterForward, notebook.labels);
+		expect(text.startsWith('\uFEFFaddress,label,value\r\n')).toBe(true);
+		const rows = parseCsv(text.slice(1));
+		const addresses = allAddresses(layerSizes(afterForward.net));
+		expect(rows.slice(1).map((r) => r[0])).toEqual(addresses);
+		const byAddress = new Map(rows.slice(1).map((r) => [r[0], r]));
+		expect(byAddress.get('inputs.0')![1]).toBe('Input 0 (width)');
+		expect(byAddress.get('layers.1.neurons.2.weights.1')![1]).toBe('Layer 1, neuron 2: weight 1');
+		const value = cellValue(afterForward, 'layers.2.neurons.1.value')!;
+		expect(byAddress.get('layers.2.neurons.1.value')![2]).toBe(String(value));
+		expect(Number(byAddress.get('layers.2.neurons.1.value')![2])).toBe(value);
+	});
+
+	it('leaves the cells the iteration has not computed yet empty', () => {
+		const rows = parseCsv(cellsCsv(afterForward, notebook.labels).slice(1));
+		const gradient = rows.find((r) => r[0] === 'layers.0.neurons.0.activation_gradient')!;
+		expect(gradient[2]).toBe('');
+		expect(rows.find((r) => r[0] === 'loss')![2]).toBe(String(afterForward.loss));
+	});
+
+	it('quotes labels with commas, quotes and line breaks, and they read back whole', () => {
+		const labels = { inputs: ['a, "b"\nc', '=HYPERLINK("x")'] };
+		const rows = parseCsv(cellsCsv(afterForward, labels).slice(1));
+		expect(rows.find((r) => r[0] === 'inputs.0')![1]).toBe('Input 0 (a, "b"\nc)');
+		const formula = rows.find((r) => r[0] === 'inputs.1')![1];
+		// A spreadsheet reads a field beginning with = as a formula: a label never begins one.
+		expect(formula).toBe('Input 1 (=HYPERLINK("x"))');
+		for (const row of rows) for (const field of row) expect(field).not.toMatch(/^[=+@]/);
+	});
+
+	it('quotes only the fields that need it', () => {
+		expect(csvField('plain text')).toBe('plain text');
+		expect(csvField('a,b')).toBe('"a,b"');
+		expect(csvField('say "hi"')).toBe('"say ""hi"""');
+		expect(csvField('two\r\nlines')).toBe('"two\r\nlines"');
+	});
+});
+
+describe('reading a notebook file', () => {
+	it('refuses a file over the limit by its size, without reading it', async () => {
+		let read = false;
+		const file = {
+			size: 50 * 1024 * 1024,
+			text: async () => ((read = true), '')
+		};
+		const result = await readNotebookFile(file);
+		expect(read).toBe(false);
+		expect(result).toEqual({
+			ok: false,
+			error: `the file is 52,428,800 bytes (50 MB); a notebook file is at most ${MAX_NOTEBOOK_CHARS.toLocaleString('en')} bytes (19 MB)`
+		});
+	});
+
+	it('reads a file within the limit as text', async () => {
+		const text = serialiseNotebook(preset('xor'));
+		expect(await readNotebookFile(new File([text], 'xor.json'))).toEqual({ ok: true, text });
+	});
+});
+
+describe('pasting', () => {
+	it('takes a JSON object as a notebook', () => {
+		expect(isNotebookPaste(serialiseNotebook(preset('xor')))).toBe(true);
+		expect(isNotebookPaste('  {"format": "something else"}\n')).toBe(true);
+	});
+
+	it('leaves numbers, tab-separated blocks, lists and broken JSON to others', () => {
+		expect(isNotebookPaste('0.5')).toBe(false);
+		expect(isNotebookPaste('0.5\t0.25\n0.1\t0.2')).toBe(false);
+		expect(isNotebookPaste('[1, 2]')).toBe(false);
+		expect(isNotebookPaste('{not json}')).toBe(false);
+		expect(isNotebookPaste('{"a": 1} and more')).toBe(false);
+	});
+
+	it('takes an object too long to parse, so that its refusal can name the limit', () => {
+		expect(isNotebookPaste(`{"x":"${'a'.repeat(MAX_NOTEBOOK_CHARS)}"}`)).toBe(true);
+	});
+
+	it('knows a text field from the rest of the page', () => {
+		const field = { closest: (s: string) => (s.includes('input') ? {} : null) };
+		expect(inTextField(field as unknown as EventTarget)).toBe(true);
+		expect(inTextField({ closest: () => null } as unknown as EventTarget)).toBe(false);
+		expect(inTextField(null)).toBe(false);
+		expect(inTextField({} as EventTarget)).toBe(false);
+	});
+});
+
+describe('names and links', () => {
+	it('builds the share link on this page, replacing any hash', () => {
+		const at = { origin: 'https://example.org', pathname: '/gradsheet/', search: '' };
+		expect(shareUrl(at, '#nb=abc')).toBe('https://example.org/gradsheet/#nb=abc');
+	});
+
+	it('names files by the iteration', () => {
+		expect(fileName(3, 'json')).toBe('gradsheet-iteration-3.json');
+		expect(fileName(0, 'csv')).toBe('gradsheet-iteration-0.csv');
+	});
+});

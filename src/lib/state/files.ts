@@ -1,0 +1,127 @@
+/**
+ * Files in and out of the notebook: the CSV of the current iteration's cells,
+ * reading a dropped or picked file, recognising pasted notebook JSON, the
+ * share link's address. Everything read goes on to the engine's parser
+ * (NotebookState.openText); these helpers only decide what to hand it.
+ */
+import { allAddresses } from '$lib/engine/addresses.ts';
+import { cellValue } from '$lib/engine/cell-values.ts';
+import { describeAddress, type Labels } from '$lib/engine/cell-words.ts';
+import { layerSizes } from '$lib/engine/model.ts';
+import { MAX_NOTEBOOK_CHARS } from '$lib/engine/notebook-file.ts';
+import type { Snapshot } from '$lib/engine/snapshot.ts';
+
+// ── CSV ──
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line
+ * break, quotes doubled. Labels never begin a field — describeAddress puts a
+ * fixed word first — so a label like `=HYPERLINK(…)` cannot become a formula.
+ */
+export function csvField(text: string): string {
+	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * Every cell of the snapshot's iteration: address, label, value — the value
+ * as `data-value` writes it (String(x), full precision), empty while pending.
+ * CRLF line ends and a byte-order mark, so Excel reads labels as UTF-8.
+ */
+export function cellsCsv(snapshot: Snapshot, labels?: Labels): string {
+	const rows = [['address', 'label', 'value']];
+	for (const address of allAddresses(layerSizes(snapshot.net))) {
+		const value = cellValue(snapshot, address);
+		rows.push([
+			address,
+			describeAddress(address, labels),
+			value === undefined ? '' : String(value)
+		]);
+	}
+	return '\uFEFF' + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+// ── Reading files ──
+
+export type FileText = { ok: true; text: string } | { ok: false; error: string };
+
+/** Bytes shown in a message: "52,428,800 bytes (50 MB)". */
+function bytes(n: number): string {
+	const mb = n / 1024 / 1024;
+	return `${n.toLocaleString('en')} bytes${mb >= 1 ? ` (${Math.round(mb)} MB)` : ''}`;
+}
+
+/**
+ * A file's text, refused by its size before a byte is read: a notebook is
+ * (almost all) ASCII, so a file over the parser's character limit in bytes
+ * cannot be one, and reading 50 MB only to refuse it would stall the page.
+ */
+export async function readNotebookFile(file: Pick<File, 'size' | 'text'>): Promise<FileText> {
+	if (file.size > MAX_NOTEBOOK_CHARS)
+		return {
+			ok: false,
+			error: `the file is ${bytes(file.size)}; a notebook file is at most ${bytes(MAX_NOTEBOOK_CHARS)}`
+		};
+	try {
+		return { ok: true, text: await file.text() };
+	} catch {
+		return { ok: false, error: 'the file could not be read' };
+	}
+}
+
+// ── Paste ──
+
+/**
+ * Whether pasted text is meant as a notebook: a JSON object. Anything else —
+ * a number for a cell, a tab-separated block from a spreadsheet — is left to
+ * whoever else handles the paste. Text too long to parse still counts if it
+ * looks like an object, so that its refusal names the size limit.
+ */
+export function isNotebookPaste(text: string): boolean {
+	const body = text.trim();
+	if (!body.startsWith('{') || !body.endsWith('}')) return false;
+	if (body.length > MAX_NOTEBOOK_CHARS) return true;
+	try {
+		const value: unknown = JSON.parse(body);
+		return typeof value === 'object' && value !== null && !Array.isArray(value);
+	} catch {
+		return false;
+	}
+}
+
+/** Whether a paste or key press is aimed at a text field, which handles it as text. */
+export function inTextField(target: EventTarget | null): boolean {
+	const element = target as Element | null;
+	return (
+		typeof element?.closest === 'function' &&
+		element.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') !==
+			null
+	);
+}
+
+// ── Names and links ──
+
+/** The link that opens `hash` (`#nb=…`) on this page, without any hash it already has. */
+export function shareUrl(location: Pick<Location, 'origin' | 'pathname' | 'search'>, hash: string) {
+	return location.origin + location.pathname + location.search + hash;
+}
+
+/** A file name for the notebook at `iteration`: gradsheet-iteration-3.json. */
+export function fileName(iteration: number, extension: 'json' | 'csv'): string {
+	return `gradsheet-iteration-${iteration}.${extension}`;
+}
+
+/** What a refused file, paste or link says: which one, why, and that nothing was lost. */
+export function couldNotOpen(what: string, error: string): string {
+	return `${what} could not be opened: ${error}. The open notebook is unchanged.`;
+}
+
+/** Saves `text` as a download named `name`. */
+export function download(name: string, text: string, type: string): void {
+	const url = URL.createObjectURL(new Blob([text], { type }));
+	const link = document.createElement('a');
+	link.href = url;
+	link.download = name;
+	link.click();
+	// Some browsers start reading the blob after click returns.
+	setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

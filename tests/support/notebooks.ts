@@ -1,0 +1,48 @@
+/** Engine answers and raw links for the saving, sharing and history journeys. */
+import { deflateRawSync } from 'node:zlib';
+import { expect, type Page } from '@playwright/test';
+import { sampleAt } from '../../src/lib/engine/data.ts';
+import { dataSourceOf, type Notebook } from '../../src/lib/engine/notebook.ts';
+import { nextIteration, step } from '../../src/lib/engine/passes.ts';
+import type { Snapshot } from '../../src/lib/engine/snapshot.ts';
+import { startOf } from './page.ts';
+
+export const AUTOSAVE_KEY = 'gradsheet:autosave';
+
+/** The snapshots at the end of iterations 1…n of `notebook`, as the Iteration button makes them. */
+export function completedIterations(notebook: Notebook, n: number): Snapshot[] {
+	const source = dataSourceOf(notebook);
+	const done: Snapshot[] = [];
+	let s = startOf(notebook);
+	for (let k = 0; k < n; k++) {
+		if (k > 0) s = nextIteration(s, sampleAt(source, k));
+		s = step(s, 'iteration');
+		done.push(s);
+	}
+	return done;
+}
+
+/** A `#nb=` hash carrying any text, as a hostile link would: raw DEFLATE, base64url. */
+export function rawLink(text: string): string {
+	return '#nb=' + deflateRawSync(Buffer.from(text, 'utf8')).toString('base64url');
+}
+
+/** What the autosave holds now (null when nothing). */
+export const savedText = (page: Page) =>
+	page.evaluate((key) => localStorage.getItem(key), AUTOSAVE_KEY);
+
+/** Waits until the autosave holds a moment at `cursor` (the save is debounced); returns what it holds. */
+export async function waitForSave(
+	page: Page,
+	[pass, layer, neuron]: [string, number, number]
+): Promise<string> {
+	const moment = async () => {
+		const text = await savedText(page);
+		return text ? (JSON.parse(text) as { moment: unknown[] }).moment.slice(1, 4) : undefined;
+	};
+	await expect.poll(moment).toEqual([pass, layer, neuron]);
+	return (await savedText(page))!;
+}
+
+/** The alert banner. */
+export const banner = (page: Page) => page.getByRole('alert');
