@@ -15,7 +15,7 @@ import type { Notebook } from '../src/lib/engine/notebook.ts';
 import { preset } from '../src/lib/engine/presets.ts';
 import { shareHash } from '../src/lib/engine/share-link.ts';
 
-const PORT = 4195;
+const PORT = Number(process.env.PREVIEW_PORT ?? 4195);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const BUTTONS = ['Forward', 'Backward', 'Train', 'Next neuron'] as const;
 

@@ -24,7 +24,7 @@ import { dataSourceOf, netOf } from '../src/lib/engine/notebook.ts';
 import { preset } from '../src/lib/engine/presets.ts';
 import { createTrainer } from '../src/lib/engine/trainer.ts';
 
-const PORT = 4196;
+const PORT = Number(process.env.PREVIEW_PORT ?? 4196);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const ITERATIONS = 10_000_000;
 const ARTICLE = 100_000_000;

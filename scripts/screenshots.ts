@@ -8,7 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 
 const out = process.argv[2] ?? 'shots';
-const port = 4190;
+const port = Number(process.env.PREVIEW_PORT ?? 4190);
 mkdirSync(out, { recursive: true });
 
 // Its own process group, so that stopping it also stops the vite that npx starts.
