@@ -8,7 +8,8 @@ import { allAddresses } from '$lib/engine/addresses.ts';
 import { cellValue } from '$lib/engine/cell-values.ts';
 import { describeAddress, type Labels } from '$lib/engine/cell-words.ts';
 import { layerSizes } from '$lib/engine/model.ts';
-import { MAX_NOTEBOOK_CHARS } from '$lib/engine/notebook-file.ts';
+import type { Notebook } from '$lib/engine/notebook.ts';
+import { MAX_NOTEBOOK_CHARS, parseNotebook } from '$lib/engine/notebook-file.ts';
 import type { Snapshot } from '$lib/engine/snapshot.ts';
 
 // ── CSV ──
@@ -113,6 +114,14 @@ export function fileName(iteration: number, extension: 'json' | 'csv'): string {
 /** What a refused file, paste or link says: which one, why, and that nothing was lost. */
 export function couldNotOpen(what: string, error: string): string {
 	return `${what} could not be opened: ${error}. The open notebook is unchanged.`;
+}
+
+export type Opened = { ok: true; notebook: Notebook } | { ok: false; message: string };
+
+/** Notebook text from `what` (a file, a paste) through the engine's parser; a refusal as the banner says it. */
+export function notebookFromText(text: string, what: string): Opened {
+	const result = parseNotebook(text);
+	return result.ok ? result : { ok: false, message: couldNotOpen(what, result.error) };
 }
 
 /** Saves `text` as a download named `name`. */
