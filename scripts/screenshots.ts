@@ -3,39 +3,20 @@
  * looking at the UI and for the README. Run `npm run build` first; then
  * `npx tsx scripts/screenshots.ts [outDir]`.
  */
-import { chromium, type Page } from '@playwright/test';
-import { existsSync, mkdirSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { WIDTHS, openApp, withPreview } from './preview.ts';
 
 const out = process.argv[2] ?? 'shots';
-const port = Number(process.env.PREVIEW_PORT ?? 4190);
 mkdirSync(out, { recursive: true });
-
-// Its own process group, so that stopping it also stops the vite that npx starts.
-const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
-	stdio: 'ignore',
-	detached: true
-});
-await new Promise((resolve) => setTimeout(resolve, 2500));
-
-const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-const browser = await chromium.launch({ executablePath });
 
 async function shoot(page: Page, name: string, fullPage = false) {
 	await page.screenshot({ path: `${out}/${name}.png`, fullPage });
 }
 
-try {
-	for (const width of [1400, 390]) {
-		const page = await browser.newPage({ viewport: { width, height: width > 800 ? 900 : 844 } });
-		page.on(
-			'console',
-			(m) =>
-				['error', 'warning'].includes(m.type()) &&
-				console.log(`[${width}] ${m.type()}: ${m.text()}`)
-		);
-		await page.goto(`http://localhost:${port}/`);
-		await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+await withPreview(async (browser) => {
+	for (const width of WIDTHS) {
+		const page = await openApp(browser, width);
 		await shoot(page, `${width}-start`);
 		await page.getByRole('button', { name: 'Forward', exact: true }).click();
 		await page.locator('[data-cell="layers.1.neurons.1.total"]').click();
@@ -47,7 +28,4 @@ try {
 		await shoot(page, `${width}-train-full`, true);
 		await page.close();
 	}
-} finally {
-	await browser.close();
-	process.kill(-server.pid!);
-}
+});
