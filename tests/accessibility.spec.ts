@@ -1,7 +1,8 @@
 /**
  * axe-core on the notebook: at the start, after Forward and Backward with a
- * cell selected (formula bar and highlights showing), and on a 390 px phone.
- * No violation of impact "serious" or "critical" may remain.
+ * cell selected (formula bar and highlights showing), with every panel open
+ * (network and data editors, history, gradient check, a finished run), and
+ * on a 390 px phone. No violation of impact "serious" or "critical" may remain.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -19,6 +20,9 @@ import {
 } from './support/page.ts';
 
 const start = startOf(preset('article'));
+
+// An axe pass over the whole page takes seconds of CPU, more with every panel open.
+test.describe.configure({ timeout: 120_000 });
 
 /** The serious and critical violations on the page, written out one node per line. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -86,3 +90,41 @@ test('at 390 px wide, stepped and with a cell selected, there are no serious or 
 	expect(await seriousViolations(page), 'after Forward, Backward, a cell selected').toEqual([]);
 	expect(messages).toEqual([]);
 });
+
+/** Opens every panel: network and data editors (a table of samples), history, gradient check, a run's report. */
+async function openEveryPanel(page: Page): Promise<void> {
+	await button(page, 'Iteration').click();
+	await button(page, 'Iteration').click();
+	await expect(page.getByRole('region', { name: /History/ }).getByRole('button')).toHaveCount(2);
+	await button(page, 'Edit network').click();
+	await expect(page.locator('#network-editor')).toBeVisible();
+	await button(page, 'Edit data').click();
+	await page.getByLabel('A samples table').check();
+	await page.getByLabel('Fill a table with').fill('5');
+	await button(page, 'Fill table').click();
+	await expect(page.locator('[data-sample]')).toHaveCount(5 * 4);
+	await page.getByLabel('Iterations', { exact: true }).fill('2000');
+	await button(page, 'Run').click();
+	await expect(page.locator('#run')).toHaveAttribute('data-status', 'finished', {
+		timeout: 60_000
+	});
+	await expect(page.locator('#run table')).toBeVisible();
+	await button(page, 'Forward').click();
+	await button(page, 'Backward').click();
+	await button(page, 'Check gradients').click();
+	await expect(page.locator('#gradient-check-results')).toBeVisible();
+	await expect(page.locator('#gradient-check-results')).toContainText('agree');
+}
+
+for (const width of [1400, 390]) {
+	test(`at ${width} px with every panel open there are no serious or critical violations`, async ({
+		page
+	}) => {
+		const messages = watchConsole(page);
+		await page.setViewportSize({ width, height: 900 });
+		await open(page);
+		await openEveryPanel(page);
+		expect(await seriousViolations(page)).toEqual([]);
+		expect(messages).toEqual([]);
+	});
+}
