@@ -86,6 +86,26 @@ test('removing a hidden layer keeps the layers around it', async ({ page }) => {
 	);
 });
 
+test('removing a neuron keeps the rest of its layer and drops the weights that read it', async ({
+	page
+}) => {
+	await open(page);
+	await editNetwork(page);
+	await page.getByRole('button', { name: 'Neurons in layer 1: one fewer' }).click();
+	const article = preset('article');
+	await expectCells(page, startOf(ok(setNeuronCount(article, 1, 2))));
+	await expect(page.locator('#network')).toContainText('2 → 3 → 2 → 2');
+	// Spelled out from the article's file: neurons 0 and 1 stay whole; the next layer reads two.
+	expect(await value(page, 'layers.1.neurons.1.weights.2')).toBe(
+		String(article.layers[1].neurons[1].weights[2])
+	);
+	expect(await value(page, 'layers.2.neurons.1.weights.1')).toBe(
+		String(article.layers[2].neurons[1].weights[1])
+	);
+	await expect(cell(page, 'layers.1.neurons.2.bias')).toHaveCount(0);
+	await expect(cell(page, 'layers.2.neurons.0.weights.2')).toHaveCount(0);
+});
+
 function removeFirst(nb: Notebook): Notebook {
 	// Layer 0 goes; layer 1 now reads the two inputs and keeps weights 0 and 1 of each neuron.
 	const fresh = initialiseNet([2, 3, 2], 'tanh', nb.seed ?? 0);

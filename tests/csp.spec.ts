@@ -1,7 +1,8 @@
 /**
  * The Content Security Policy: a <meta> policy in the page that allows no
  * inline script and no eval, and that nothing the app does on load, while
- * stepping, selecting (KaTeX) or saving ever trips.
+ * stepping, selecting (KaTeX), running in the worker, checking gradients or
+ * saving ever trips.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { serialiseNotebook } from '../src/lib/engine/notebook-file.ts';
@@ -51,7 +52,7 @@ test('the page carries a strict policy: no inline script, no eval, no plug-ins',
 	expect(directives.get('base-uri')).toEqual(["'self'"]);
 });
 
-test('nothing trips the policy on load, stepping, selecting, importing and saving', async ({
+test('nothing trips the policy on load, stepping, selecting, importing, running, checking and saving', async ({
 	page
 }) => {
 	const messages = watchConsole(page);
@@ -67,9 +68,21 @@ test('nothing trips the policy on load, stepping, selecting, importing and savin
 		buffer: Buffer.from(serialiseNotebook(preset('xor')))
 	});
 	await button(page, 'Iteration').click();
+	// A run in the worker, its chart and report, then the gradient check and both editors.
+	await page.getByLabel('Iterations', { exact: true }).fill('1000');
+	await button(page, 'Run').click();
+	await expect(page.locator('#run')).toHaveAttribute('data-status', 'finished', {
+		timeout: 60_000
+	});
+	await button(page, 'Forward').click();
+	await button(page, 'Backward').click();
+	await button(page, 'Check gradients').click();
+	await expect(page.locator('#gradient-check-results')).toContainText('agree');
+	await button(page, 'Edit network').click();
+	await button(page, 'Edit data').click();
 	await page.reload();
 	await page.locator('html[data-ready]').waitFor({ state: 'attached' });
-	await button(page, 'Forward').click();
+	await button(page, 'Train').click();
 	expect(await violations()).toEqual([]);
 	expect(messages.filter((m) => /Content Security Policy|CSP/i.test(m))).toEqual([]);
 	expect(messages).toEqual([]);

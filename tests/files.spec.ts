@@ -10,7 +10,9 @@ import { cellValue } from '../src/lib/engine/cell-values.ts';
 import { describeAddress } from '../src/lib/engine/cell-words.ts';
 import { layerSizes } from '../src/lib/engine/model.ts';
 import { parseNotebook, serialiseNotebook } from '../src/lib/engine/notebook-file.ts';
-import { step } from '../src/lib/engine/passes.ts';
+import { sampleAt } from '../src/lib/engine/data.ts';
+import { dataSourceOf } from '../src/lib/engine/notebook.ts';
+import { nextIteration, step } from '../src/lib/engine/passes.ts';
 import { preset } from '../src/lib/engine/presets.ts';
 import { decodeShareLink, notebookDataFromHash } from '../src/lib/engine/share-link.ts';
 import { formatNumber } from '../src/lib/tex/numbers.ts';
@@ -243,7 +245,9 @@ test('the history panel lists iterations with their loss and returns to one, und
 	expect(messages).toEqual([]);
 });
 
-test('undo steps back across an iteration, pass by pass', async ({ page }) => {
+test('undo steps back across an iteration, pass by pass, and Ctrl+Shift+Z or Ctrl+Y steps forward again', async ({
+	page
+}) => {
 	await open(page);
 	const [first] = completedIterations(article, 1);
 	for (const name of ['Forward', 'Backward', 'Train', 'Forward']) await button(page, name).click();
@@ -254,4 +258,12 @@ test('undo steps back across an iteration, pass by pass', async ({ page }) => {
 	await expectCells(page, step(step(start, 'pass'), 'pass'));
 	await page.keyboard.press('Control+Shift+Z');
 	await expectCells(page, first);
+	// Ctrl+Y redoes too, as Windows programs do, and forward across the iteration's end.
+	await page.keyboard.press('Control+Z');
+	await expectCells(page, step(step(start, 'pass'), 'pass'));
+	await page.keyboard.press('Control+Y');
+	await expectCells(page, first);
+	await page.keyboard.press('Control+Y');
+	await expectCells(page, step(nextIteration(first, sampleAt(dataSourceOf(article), 1)), 'pass'));
+	await expect(button(page, 'Redo')).toBeDisabled();
 });

@@ -72,7 +72,30 @@ async function withWork(page: Page): Promise<Record<string, string>> {
 	return pageCells(page);
 }
 
+/** The undo history survived the refusal too: Undo takes back the edit, Redo puts it back. */
+async function expectHistoryKept(page: Page): Promise<void> {
+	await button(page, 'Undo').click();
+	await expect(cell(page, 'inputs.1')).toHaveAttribute('data-value', String(article.inputs[1]));
+	await button(page, 'Redo').click();
+	await expect(cell(page, 'inputs.1')).toHaveAttribute('data-value', '0.3');
+}
+
 const picker = (page: Page) => page.getByLabel('Import notebook', { exact: true });
+
+/** Drops a file onto the page: `body` as its text, or a count of bytes (spaces) made in the page. */
+async function drop(page: Page, name: string, body: string | number): Promise<void> {
+	const transfer = await page.evaluateHandle(
+		([name, body]) => {
+			const data = new DataTransfer();
+			const content = typeof body === 'number' ? new Uint8Array(body).fill(0x20) : body;
+			data.items.add(new File([content], name, { type: 'application/json' }));
+			return data;
+		},
+		[name, body] as const
+	);
+	await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
+	await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+}
 
 for (const [name, hostile] of HOSTILE) {
 	test(`a file with ${name} is refused with the parser's message, nothing lost`, async ({
@@ -92,6 +115,7 @@ for (const [name, hostile] of HOSTILE) {
 		expect(await pageCells(page)).toEqual(before);
 		expect(await page.evaluate(() => 'polluted' in {})).toBe(false);
 		expect(dialogs.get(page)).toEqual([]);
+		await expectHistoryKept(page);
 		// Still working: the next pass runs.
 		await button(page, 'Backward').click();
 		await expect(cell(page, 'layers.0.neurons.0.activation_gradient')).not.toHaveAttribute(
@@ -116,6 +140,27 @@ test('a 50 MB file is refused by its size at once, and the page stays usable', a
 	await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
 });
 
+test('a hostile file or a 50 MB file dropped onto the page is refused, nothing lost', async ({
+	page
+}) => {
+	const before = await withWork(page);
+	const [name, hostile] = HOSTILE[2];
+	const refusal = parseNotebook(hostile);
+	if (refusal.ok) throw new Error(`${name} was accepted`);
+	await drop(page, 'infinite.json', hostile);
+	await expect(banner(page)).toContainText('The file "infinite.json" could not be opened');
+	await expect(banner(page)).toContainText(refusal.error);
+	expect(await pageCells(page)).toEqual(before);
+
+	await drop(page, 'huge.json', 50 * 1024 * 1024);
+	await expect(banner(page)).toContainText(
+		'The file "huge.json" could not be opened: the file is 52,428,800 bytes (50 MB)'
+	);
+	expect(await pageCells(page)).toEqual(before);
+	await expect(page.getByText('Drop a notebook file to open it')).toHaveCount(0);
+	await expectHistoryKept(page);
+});
+
 test('a pasted hostile notebook is refused with its message, nothing lost', async ({ page }) => {
 	const before = await withWork(page);
 	const hostile = HOSTILE[3][1];
@@ -127,6 +172,7 @@ test('a pasted hostile notebook is refused with its message, nothing lost', asyn
 	await expect(banner(page)).toContainText('The pasted notebook could not be opened');
 	await expect(banner(page)).toContainText('"__proto__"');
 	expect(await pageCells(page)).toEqual(before);
+	await expectHistoryKept(page);
 });
 
 for (const [name, hostile] of HOSTILE) {

@@ -19,7 +19,13 @@ import {
 	typeInto,
 	watchConsole
 } from './support/page.ts';
-import { AUTOSAVE_KEY, banner, savedText, waitForSave } from './support/notebooks.ts';
+import {
+	AUTOSAVE_KEY,
+	banner,
+	completedIterations,
+	savedText,
+	waitForSave
+} from './support/notebooks.ts';
 
 const article = preset('article');
 const start = startOf(article);
@@ -120,6 +126,56 @@ test('with storage full the page says so once and the notebook works', async ({ 
 	// Said once, not once per save.
 	expect((await banner(page).textContent())!.match(/storage is full/g)).toHaveLength(1);
 	expect(messages).toEqual([]);
+});
+
+test('when storage holds only part of the history, a reload restores the notebook exactly and the newest undo steps', async ({
+	browser
+}) => {
+	const done = completedIterations(article, 6);
+	/** Six iterations, then a reload: what storage holds afterwards. */
+	async function sixIterations(page: Page): Promise<string | null> {
+		await open(page);
+		for (let k = 0; k < 6; k++) await button(page, 'Iteration').click();
+		await expectCells(page, done[5]);
+		await page.reload();
+		await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+		return savedText(page);
+	}
+	const roomy = await browser.newContext();
+	const whole = (await sixIterations(await roomy.newPage()))!;
+	await roomy.close();
+
+	// Room for half of that: the oldest history goes, the notebook stays whole.
+	const cramped = await browser.newContext();
+	const page = await cramped.newPage();
+	const messages = watchConsole(page);
+	await page.addInitScript(
+		(quota) => {
+			const setItem = Storage.prototype.setItem;
+			Storage.prototype.setItem = function (key: string, value: string) {
+				if (value.length > quota)
+					throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+				setItem.call(this, key, value);
+			};
+		},
+		Math.floor(whole.length / 2)
+	);
+	const kept = (await sixIterations(page))!;
+	expect(kept.length).toBeLessThan(whole.length / 2);
+	await expectCells(page, done[5]);
+	await expect(banner(page)).toHaveCount(0);
+
+	// Undo walks back through the newest iterations, each exactly, until the kept history ends.
+	let undone = 0;
+	while (await button(page, 'Undo').isEnabled()) {
+		await button(page, 'Undo').click();
+		undone++;
+		await expectCells(page, undone < 6 ? done[5 - undone] : start);
+	}
+	expect(undone).toBeGreaterThan(0);
+	expect(undone).toBeLessThan(6);
+	expect(messages).toEqual([]);
+	await cramped.close();
 });
 
 test.describe('corrupt saved data gives a message and the default notebook', () => {

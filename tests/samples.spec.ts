@@ -214,3 +214,41 @@ test('a block pasted into the weights is one edit, and one undo takes it back', 
 	await expectCells(page, before);
 	expect(messages).toEqual([]);
 });
+
+test('edits of the table and a change of source undo and redo from the keyboard; a block of the table copies as TSV', async ({
+	page,
+	context
+}) => {
+	const messages = watchConsole(page);
+	await withClipboard(context);
+	await open(page);
+	await useTable(page);
+	const [x0, x1, t0, t1] = [...article.inputs, ...article.targets];
+	const sample = (r: number, k: number) => page.locator(`[data-sample="${r}.${k}"]`);
+	await sample(0, 1).click();
+	await page.keyboard.type('0.9');
+	await page.keyboard.press('Enter');
+	expect(await tableValues(page)).toEqual([[x0, 0.9, t0, t1].map(String)]);
+	// Nothing stepped yet: the iteration reads the edited row.
+	await expect(cell(page, 'inputs.1')).toHaveAttribute('data-value', '0.9');
+
+	// Ctrl+Z with focus in the table takes back the edit, then the change to a table.
+	await sample(0, 1).click();
+	await page.keyboard.press('ControlOrMeta+Z');
+	expect(await tableValues(page)).toEqual([[x0, x1, t0, t1].map(String)]);
+	await expect(cell(page, 'inputs.1')).toHaveAttribute('data-value', String(x1));
+	await page.keyboard.press('ControlOrMeta+Z');
+	await expect(page.getByRole('grid', { name: 'Samples' })).toHaveCount(0);
+	await expect(page.getByLabel('A generator')).toBeChecked();
+	await expectCells(page, start);
+
+	await page.keyboard.press('ControlOrMeta+Y');
+	await page.keyboard.press('ControlOrMeta+Shift+Z');
+	expect(await tableValues(page)).toEqual([[x0, 0.9, t0, t1].map(String)]);
+
+	await sample(0, 0).click();
+	for (let k = 0; k < 3; k++) await page.keyboard.press('Shift+ArrowRight');
+	await page.keyboard.press('ControlOrMeta+C');
+	expect(await clipboard(page)).toBe([x0, 0.9, t0, t1].map(String).join('\t'));
+	expect(messages).toEqual([]);
+});
