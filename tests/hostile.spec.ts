@@ -235,6 +235,21 @@ test('labels with markup and TeX commands open as literal text, from a file and 
 	await expectLiteralLabels(page);
 	await button(page, 'Forward').click();
 	await expectCells(page, step(startOf(labelled), 'pass'));
+	// The samples table's headings and a run's legend and report name the columns by label too.
+	await button(page, 'Edit data').click();
+	await page.getByLabel('A samples table').check();
+	await page.getByLabel('Iterations', { exact: true }).fill('100');
+	await button(page, 'Run').click();
+	await expect(page.locator('#run')).toHaveAttribute('data-status', 'finished', {
+		timeout: 60_000
+	});
+	for (const label of [MARKUP, HREF])
+		await expect(page.getByRole('grid', { name: 'Samples' })).toContainText(label);
+	for (const label of [DEF, SCRIPT]) {
+		await expect(page.locator('#run .legend')).toContainText(label);
+		await expect(page.locator('#run table')).toContainText(label);
+	}
+	expect(await page.locator('img, b, a[href^="javascript"], iframe').count()).toBe(0);
 
 	const fresh = await browser.newContext();
 	const other = await fresh.newPage();
