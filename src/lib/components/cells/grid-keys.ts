@@ -14,10 +14,12 @@
  */
 import { formatTsv } from '$lib/engine/tsv.ts';
 import { landing, positionOf, rectangle, type Landing } from './block.ts';
+import { moveIn, windowOf } from './grid-windows.ts';
 
 const CELL = '[role="gridcell"]';
 
-export type Move = 'left' | 'right' | 'up' | 'down' | 'next' | 'previous' | 'home' | 'end';
+import type { Move } from './grid-windows.ts';
+export type { Move };
 
 const KEYS: Record<string, Move> = {
 	ArrowLeft: 'left',
@@ -40,6 +42,12 @@ export function neighbour(
 	cell: HTMLElement,
 	move: Move
 ): HTMLElement | undefined {
+	const gridWindow = windowOf(grid);
+	if (gridWindow) {
+		const from = gridWindow.place(cell);
+		const to = from && moveIn(from, move, gridWindow.rows, gridWindow.columns);
+		return to && gridWindow.reveal(...to);
+	}
 	const rows = rowsOf(grid);
 	const r = rows.findIndex((row) => row.includes(cell));
 	if (r < 0) return undefined;
