@@ -34,6 +34,15 @@ describe('chart scales', () => {
 		expect(axis('linear', [3, 4], { zero: true }).domain[0]).toBe(0);
 	});
 
+	it('gives every linear tick its own label, even for one value or a narrow span of big ones', () => {
+		const one = axis('linear', [1_000_000]);
+		expect(one.domain).toEqual([0, 1_000_000]);
+		expect(one.ticks.map((t) => t.label)).toEqual(['0', '200k', '400k', '600k', '800k', '1M']);
+		const narrow = axis('linear', [1_000_000, 1_000_004]).ticks.map((t) => t.label);
+		expect(narrow).toEqual(['1M', '1.000001M', '1.000002M', '1.000003M', '1.000004M']);
+		expect(axis('linear', [-3]).ticks.map((t) => t.value)).toEqual([-3, -2, -1, 0]);
+	});
+
 	it('maps values to pixels, log axes by their logarithm', () => {
 		const s = scale(axis('log', [1, 100]), 0, 200);
 		expect([s(1), s(10), s(100)]).toEqual([0, 100, 200]);

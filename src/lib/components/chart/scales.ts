@@ -31,10 +31,10 @@ export function nice(x: number, up: boolean): number {
 	return found ?? decade;
 }
 
-/** A number short: 10000000 → "10M", 2500 → "2.5k", 0.001 → "0.001". */
-export function compact(x: number): string {
+/** A number short, to `digits` significant digits: 10000000 → "10M", 2500 → "2.5k", 0.001 → "0.001". */
+export function compact(x: number, digits = 3): string {
 	const abs = Math.abs(x);
-	const trim = (v: number) => String(Number(v.toPrecision(3)));
+	const trim = (v: number) => String(Number(v.toPrecision(digits)));
 	if (abs >= 1e9) return `${trim(x / 1e9)}G`;
 	if (abs >= 1e6) return `${trim(x / 1e6)}M`;
 	if (abs >= 1e3) return `${trim(x / 1e3)}k`;
@@ -68,14 +68,21 @@ export function axis(kind: AxisKind, values: readonly number[], options: AxisOpt
 	}
 	let low = xs.length ? Math.min(...xs, ...(zero ? [0] : [])) : 0;
 	let high = xs.length ? Math.max(...xs) : 1;
+	// One value (a run's first report, at iteration 1,000,000 say): span from 0 to it.
+	if (high === low) [low, high] = [Math.min(low, 0), Math.max(high, 0)];
 	if (high === low) high = low + 1;
 	const step = nice((high - low) / 5, true);
 	low = Math.floor(low / step) * step;
 	high = Math.ceil(high / step - 1e-9) * step;
+	// Enough digits that neighbouring ticks read differently (1,000,000 to 1,000,004 by 1).
+	const digits = Math.max(
+		3,
+		Math.ceil(Math.log10(Math.max(Math.abs(low), Math.abs(high)) / step)) + 1
+	);
 	const ticks: Tick[] = [];
 	for (let v = low; v <= high + step / 2; v += step) {
 		const value = Number(v.toPrecision(12));
-		ticks.push({ value, label: label(value) });
+		ticks.push({ value, label: `${compact(value, digits)}${unit}` });
 	}
 	return { kind, domain: [low, high], ticks };
 }
