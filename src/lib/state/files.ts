@@ -106,7 +106,7 @@ export function shareUrl(location: Pick<Location, 'origin' | 'pathname' | 'searc
 }
 
 /** A file name for the notebook at `iteration`: gradsheet-iteration-3.json. */
-export function fileName(iteration: number, extension: 'json' | 'csv'): string {
+export function fileName(iteration: number, extension: 'json' | 'csv' | 'xlsx'): string {
 	return `gradsheet-iteration-${iteration}.${extension}`;
 }
 
@@ -115,9 +115,11 @@ export function couldNotOpen(what: string, error: string): string {
 	return `${what} could not be opened: ${error}. The open notebook is unchanged.`;
 }
 
-/** Saves `text` as a download named `name`. */
-export function download(name: string, text: string, type: string): void {
-	const url = URL.createObjectURL(new Blob([text], { type }));
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Saves `data` (text or bytes) as a download named `name`. */
+export function download(name: string, data: string | Uint8Array<ArrayBuffer>, type: string): void {
+	const url = URL.createObjectURL(new Blob([data], { type }));
 	const link = document.createElement('a');
 	link.href = url;
 	link.download = name;

@@ -4,10 +4,10 @@
  * precedents, in the same order of operations as the passes, so a spreadsheet
  * recalculates the engine's numbers (to the last bit, but for TANH and EXP).
  */
-import type { ActivationName } from '$lib/engine/activations.ts';
-import { parseAddress } from '$lib/engine/addresses.ts';
-import { formulaOf } from '$lib/engine/cells.ts';
-import type { Net } from '$lib/engine/model.ts';
+import type { ActivationName } from '../../engine/activations.ts';
+import { parseAddress } from '../../engine/addresses.ts';
+import { formulaOf } from '../../engine/cells.ts';
+import type { Net } from '../../engine/model.ts';
 import { cellName } from './names.ts';
 
 /** f over a total's name, f' over a value's name: the spreadsheet twin of activations.ts. */

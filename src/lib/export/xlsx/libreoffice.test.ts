@@ -7,12 +7,12 @@
  * tests are skipped with a note.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { editStart } from '$lib/engine/edits.ts';
-import { netOf } from '$lib/engine/notebook.ts';
-import { step } from '$lib/engine/passes.ts';
-import { preset } from '$lib/engine/presets.ts';
-import { createSnapshot, type Snapshot } from '$lib/engine/snapshot.ts';
-import { seededSnapshot } from '$lib/engine/__fixtures__/nets.ts';
+import { editStart } from '../../engine/edits.ts';
+import { netOf } from '../../engine/notebook.ts';
+import { step } from '../../engine/passes.ts';
+import { preset } from '../../engine/presets.ts';
+import { createSnapshot, type Snapshot } from '../../engine/snapshot.ts';
+import { seededSnapshot } from '../../engine/__fixtures__/nets.ts';
 import { planWorkbook } from './sheets.ts';
 import { buildWorkbook } from './workbook.ts';
 import { findSoffice, recalculate } from './testing/libreoffice.ts';

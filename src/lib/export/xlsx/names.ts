@@ -5,7 +5,7 @@
  * with a letter and holds an underscore or is a word, so Excel and LibreOffice
  * never mistake one for a cell reference (`A1`, `R1C1`) or a function.
  */
-import { parseAddress } from '$lib/engine/addresses.ts';
+import { parseAddress } from '../../engine/addresses.ts';
 
 /** A bias or weight has two numbers in an iteration: the one it starts with, and the one after Train. */
 export type Stage = 'old' | 'new';

@@ -4,10 +4,10 @@
  * planned from one complete iteration; workbook.ts only writes the plan out
  * with exceljs, so everything here runs and is tested without it.
  */
-import { isComputedKind, parseAddress } from '$lib/engine/addresses.ts';
-import { cellInput, cellValue } from '$lib/engine/cell-values.ts';
-import { step } from '$lib/engine/passes.ts';
-import { createSnapshot, type Snapshot } from '$lib/engine/snapshot.ts';
+import { isComputedKind, parseAddress } from '../../engine/addresses.ts';
+import { cellInput, cellValue } from '../../engine/cell-values.ts';
+import { step } from '../../engine/passes.ts';
+import { createSnapshot, type Snapshot } from '../../engine/snapshot.ts';
 import { cellFormula } from './formulas.ts';
 import { cellName, type Stage } from './names.ts';
 

@@ -3,11 +3,11 @@
  * tables: the numbers you set, Forward, Loss and error, Backward, Train, and
  * a list of every defined name with its address.
  */
-import { address } from '$lib/engine/addresses.ts';
-import { describeAddress, type Labels } from '$lib/engine/cell-words.ts';
-import { deltaTerms } from '$lib/engine/delta-terms.ts';
-import { layerSizes } from '$lib/engine/model.ts';
-import type { Snapshot } from '$lib/engine/snapshot.ts';
+import { address } from '../../engine/addresses.ts';
+import { describeAddress, type Labels } from '../../engine/cell-words.ts';
+import { deltaTerms } from '../../engine/delta-terms.ts';
+import { layerSizes } from '../../engine/model.ts';
+import type { Snapshot } from '../../engine/snapshot.ts';
 import { deltaFactors } from './formulas.ts';
 import { cellName } from './names.ts';
 import {

@@ -4,8 +4,8 @@
  * asks for a workbook, so exceljs never weighs on the first paint.
  */
 import ExcelJS from 'exceljs';
-import type { Labels } from '$lib/engine/cell-words.ts';
-import type { Snapshot } from '$lib/engine/snapshot.ts';
+import type { Labels } from '../../engine/cell-words.ts';
+import type { Snapshot } from '../../engine/snapshot.ts';
 import { cellRef, type Format, type NumberCell, type SheetPlan, type TextStyle } from './plan.ts';
 import { planWorkbook } from './sheets.ts';
 
@@ -80,7 +80,10 @@ export function buildWorkbook(plan: readonly SheetPlan[]): ExcelJS.Workbook {
 }
 
 /** The .xlsx file of the iteration the snapshot `current` is in. */
-export async function iterationXlsx(current: Snapshot, labels?: Labels): Promise<Uint8Array> {
+export async function iterationXlsx(
+	current: Snapshot,
+	labels?: Labels
+): Promise<Uint8Array<ArrayBuffer>> {
 	const buffer = await buildWorkbook(planWorkbook(current, labels)).xlsx.writeBuffer();
 	return new Uint8Array(buffer);
 }

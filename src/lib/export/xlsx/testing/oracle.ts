@@ -3,11 +3,11 @@
  * out apart from the exporter: the iteration replayed from its start by the
  * passes, each address read as the notebook reads it.
  */
-import { allAddresses, parseAddress } from '$lib/engine/addresses.ts';
-import { cellInput, cellValue } from '$lib/engine/cell-values.ts';
-import { layerSizes } from '$lib/engine/model.ts';
-import { replayTo } from '$lib/engine/passes.ts';
-import { createSnapshot, type Snapshot } from '$lib/engine/snapshot.ts';
+import { allAddresses, parseAddress } from '../../../engine/addresses.ts';
+import { cellInput, cellValue } from '../../../engine/cell-values.ts';
+import { layerSizes } from '../../../engine/model.ts';
+import { replayTo } from '../../../engine/passes.ts';
+import { createSnapshot, type Snapshot } from '../../../engine/snapshot.ts';
 import { cellName } from '../names.ts';
 
 const DONE = { pass: 'done', layer: 0, neuron: 0 } as const;
