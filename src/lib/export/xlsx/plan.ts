@@ -43,8 +43,6 @@ export type PlanCell = TextCell | NumberCell | undefined;
 export interface SheetPlan {
 	readonly name: string;
 	readonly rows: readonly (readonly PlanCell[])[];
-	/** Column widths in characters, first column first. */
-	readonly widths: readonly number[];
 }
 
 export const text = (t: string, style?: TextStyle): TextCell => ({ kind: 'text', text: t, style });

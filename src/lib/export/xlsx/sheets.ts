@@ -31,10 +31,13 @@ const inputOf = (l: number, i: number) =>
 	l === 0 ? address.input(i) : address.neuron(l - 1, i, 'value');
 
 const LEGEND = [
-	'Yellow cells are the numbers you set: change one and every formula recalculates as the notebook would.',
-	'Each number has a name from its address, as in the maths: x inputs, t targets, eta the learning rate,',
-	'b_l_j and w_l_j_i the bias and weights of neuron j of layer l (weight i multiplies input i), z its total, a its value,',
-	'delta its activation gradient, dE_db and dE_dw the gradients, _new a bias or weight after Train; E the loss, err the error %.'
+	'Yellow cells are the numbers you set: change one, and every formula',
+	'recalculates as the notebook would. Every number has a name from its',
+	'address, as in the maths: x inputs, t targets, eta the learning rate;',
+	'b_l_j and w_l_j_i the bias and weights of neuron j of layer l (weight i',
+	'multiplies input i), z its total, a its value, delta its activation',
+	'gradient, dE_db and dE_dw the gradients; _new: after Train;',
+	'E the loss, err the error %. The sheet Names lists them all.'
 ];
 
 function inputsSheet(s: Snapshot, labels: Labels): SheetPlan {
@@ -54,7 +57,7 @@ function inputsSheet(s: Snapshot, labels: Labels): SheetPlan {
 		named('learning_rate'),
 		named('iteration', 'Iterations before this one')
 	];
-	return { name: 'Inputs', rows, widths: [30, 12, 14] };
+	return { name: 'Inputs', rows };
 }
 
 function forwardSheet(s: Snapshot, labels: Labels): SheetPlan {
@@ -81,8 +84,7 @@ function forwardSheet(s: Snapshot, labels: Labels): SheetPlan {
 	});
 	return {
 		name: 'Forward',
-		rows,
-		widths: [8, 12, ...range(Math.max(...sizes)).map(() => 16), 12, 12]
+		rows
 	};
 }
 
@@ -101,7 +103,7 @@ function lossSheet(s: Snapshot, labels: Labels): SheetPlan {
 		]),
 		[text('loss E'), undefined, undefined, undefined, addressCell(s, 'loss')]
 	];
-	return { name: 'Loss', rows, widths: [10, 22, 12, 12, 12] };
+	return { name: 'Loss', rows };
 }
 
 function backwardSheet(s: Snapshot): SheetPlan {
@@ -135,7 +137,7 @@ function backwardSheet(s: Snapshot): SheetPlan {
 			]);
 		}
 	}
-	return { name: 'Backward', rows, widths: [8, 12, 12, 14, 12] };
+	return { name: 'Backward', rows };
 }
 
 function trainSheet(s: Snapshot): SheetPlan {
@@ -167,8 +169,7 @@ function trainSheet(s: Snapshot): SheetPlan {
 	});
 	return {
 		name: 'Train',
-		rows,
-		widths: [8, ...range(1 + 3 * Math.max(...sizes.slice(0, -1)) + 2).map(() => 12)]
+		rows
 	};
 }
 
@@ -192,7 +193,7 @@ function namesSheet(sheets: readonly SheetPlan[], labels: Labels): SheetPlan {
 				]);
 			})
 		);
-	return { name: 'Names', rows, widths: [16, 40, 14, 44] };
+	return { name: 'Names', rows };
 }
 
 /** The sheets of the iteration the snapshot `current` is in, every pass run. */

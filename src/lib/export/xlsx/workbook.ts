@@ -47,9 +47,31 @@ function writeNumber(cell: ExcelJS.Cell, plan: NumberCell): void {
 	}
 }
 
+/** Characters a number takes in its format, with room to spare. */
+const NUMBER_WIDTH = 12;
+
+/**
+ * Each column as wide as its headers and labels (titles, notes and captions
+ * may run on into the empty cells beside them), within bounds.
+ */
+function columnWidths(plan: SheetPlan): number[] {
+	const widths: number[] = [];
+	for (const row of plan.rows)
+		row.forEach((cell, c) => {
+			const wide =
+				cell?.kind === 'number'
+					? NUMBER_WIDTH
+					: cell && (cell.style === undefined || cell.style === 'header')
+						? cell.text.length + 2
+						: 0;
+			widths[c] = Math.min(Math.max(widths[c] ?? 6, wide), 48);
+		});
+	return widths;
+}
+
 function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
 	const sheet = workbook.addWorksheet(plan.name);
-	plan.widths.forEach((width, c) => (sheet.getColumn(c + 1).width = width));
+	columnWidths(plan).forEach((width, c) => (sheet.getColumn(c + 1).width = width));
 	plan.rows.forEach((row, r) =>
 		row.forEach((planned, c) => {
 			if (!planned) return;
@@ -58,7 +80,11 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
 				// Always a string value, never a formula: a label like "=1+1" stays text.
 				cell.value = planned.text;
 				if (planned.style) cell.font = FONTS[planned.style];
-				if (planned.style === 'header') cell.fill = HEADER_FILL;
+				if (planned.style === 'header') {
+					cell.fill = HEADER_FILL;
+					// Over numbers, which stand to the right.
+					if (c > 0) cell.alignment = { horizontal: 'right' };
+				}
 				return;
 			}
 			writeNumber(cell, planned);
