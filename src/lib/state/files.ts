@@ -115,8 +115,6 @@ export function couldNotOpen(what: string, error: string): string {
 	return `${what} could not be opened: ${error}. The open notebook is unchanged.`;
 }
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** Saves `data` (text or bytes) as a download named `name`. */
 export function download(name: string, data: string | Uint8Array<ArrayBuffer>, type: string): void {
 	const url = URL.createObjectURL(new Blob([data], { type }));
@@ -126,4 +124,17 @@ export function download(name: string, data: string | Uint8Array<ArrayBuffer>, t
 	link.click();
 	// Some browsers start reading the blob after click returns.
 	setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Saves the iteration `snapshot` is in as an .xlsx workbook named `name`.
+ * The exporter, and exceljs with it, is loaded on the first call only.
+ */
+export async function downloadXlsx(snapshot: Snapshot, labels: Labels | undefined, name: string) {
+	const { iterationXlsx } = await import('$lib/export/xlsx/workbook.ts');
+	// A large net's workbook takes seconds on this thread: let a status paint first.
+	await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
+	download(name, await iterationXlsx(snapshot, labels), XLSX_TYPE);
 }
