@@ -107,7 +107,7 @@ export function shareUrl(location: Pick<Location, 'origin' | 'pathname' | 'searc
 }
 
 /** A file name for the notebook at `iteration`: gradsheet-iteration-3.json. */
-export function fileName(iteration: number, extension: 'json' | 'csv'): string {
+export function fileName(iteration: number, extension: 'json' | 'csv' | 'xlsx'): string {
 	return `gradsheet-iteration-${iteration}.${extension}`;
 }
 
@@ -124,13 +124,26 @@ export function notebookFromText(text: string, what: string): Opened {
 	return result.ok ? result : { ok: false, message: couldNotOpen(what, result.error) };
 }
 
-/** Saves `text` as a download named `name`. */
-export function download(name: string, text: string, type: string): void {
-	const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves `data` (text or bytes) as a download named `name`. */
+export function download(name: string, data: string | Uint8Array<ArrayBuffer>, type: string): void {
+	const url = URL.createObjectURL(new Blob([data], { type }));
 	const link = document.createElement('a');
 	link.href = url;
 	link.download = name;
 	link.click();
 	// Some browsers start reading the blob after click returns.
 	setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Saves the iteration `snapshot` is in as an .xlsx workbook named `name`.
+ * The exporter, and exceljs with it, is loaded on the first call only.
+ */
+export async function downloadXlsx(snapshot: Snapshot, labels: Labels | undefined, name: string) {
+	const { iterationXlsx } = await import('$lib/export/xlsx/workbook.ts');
+	// A large net's workbook takes seconds on this thread: let a status paint first.
+	await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
+	download(name, await iterationXlsx(snapshot, labels), XLSX_TYPE);
 }

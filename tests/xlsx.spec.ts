@@ -1,0 +1,78 @@
+/**
+ * Export as .xlsx from the page: the button loads exceljs only when clicked,
+ * under the page's strict Content Security Policy, and the downloaded file
+ * opens with exceljs holding the engine's number under every name.
+ */
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { editStart } from '../src/lib/engine/edits.ts';
+import { step } from '../src/lib/engine/passes.ts';
+import { preset } from '../src/lib/engine/presets.ts';
+import { engineNumbers } from '../src/lib/export/xlsx/testing/oracle.ts';
+import { loadWorkbook, namedCells, shownNumber } from '../src/lib/export/xlsx/testing/workbooks.ts';
+import { button, expectCells, open, startOf, typeInto, watchConsole } from './support/page.ts';
+
+const article = preset('article');
+const start = startOf(article);
+
+async function exported(page: Page) {
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		button(page, 'Export as .xlsx').click()
+	]);
+	const bytes = new Uint8Array(await readFile((await download.path())!));
+	return { file: download.suggestedFilename(), workbook: await loadWorkbook(bytes) };
+}
+
+/** The names whose number in the workbook is not exactly the engine's. */
+function differences(
+	workbook: Awaited<ReturnType<typeof loadWorkbook>>,
+	expected: Map<string, number>
+) {
+	const cells = namedCells(workbook);
+	expect([...cells.keys()].sort()).toEqual([...expected.keys()].sort());
+	return [...expected].filter(([name, value]) => shownNumber(cells.get(name)!) !== value);
+}
+
+test('exports the whole iteration as a workbook of live formulas, loading exceljs only on the click', async ({
+	page
+}) => {
+	const messages = watchConsole(page);
+	const scripts: string[] = [];
+	page.on('response', (r) => {
+		if (r.url().endsWith('.js')) scripts.push(r.url());
+	});
+	await open(page);
+	await button(page, 'Forward').click();
+	await expectCells(page, step(start, 'pass'));
+	const beforeClick = scripts.length;
+
+	const { file, workbook } = await exported(page);
+	expect(file).toBe('gradsheet-iteration-0.xlsx');
+	// Exported after Forward, the workbook still holds Backward and Train, as formulas.
+	expect(differences(workbook, engineNumbers(start))).toEqual([]);
+	const cells = namedCells(workbook);
+	expect(cells.get('a_2_1')!.formula).toBe('TANH(z_2_1)');
+	expect(cells.get('w_0_0_1_new')!.formula).toBe('w_0_0_1-dE_dw_0_0_1*eta');
+	// Labelled: the input's row says what it is.
+	const x0 = cells.get('x_0')!;
+	expect(x0.worksheet.getRow(Number(x0.row)).getCell(1).value).toBe('Input 0 (width)');
+	// The exporter came in its own chunk, fetched on the click and not before.
+	expect(scripts.length).toBeGreaterThan(beforeClick);
+	expect(messages).toEqual([]);
+});
+
+test('a weight edited in the page is the weight in the workbook, and everything after it follows', async ({
+	page
+}) => {
+	const messages = watchConsole(page);
+	await open(page);
+	await typeInto(page, 'layers.1.neurons.2.weights.0', '0.625');
+	const result = editStart(start, 'layers.1.neurons.2.weights.0', 0.625);
+	if (!result.ok) throw new Error(result.error);
+
+	const { workbook } = await exported(page);
+	expect(shownNumber(namedCells(workbook).get('w_1_2_0')!)).toBe(0.625);
+	expect(differences(workbook, engineNumbers(result.start))).toEqual([]);
+	expect(messages).toEqual([]);
+});
