@@ -9,8 +9,9 @@ const config = {
 		// Everything runs in the browser; the page is prerendered to static files.
 		adapter: adapter({ fallback: undefined, strict: true }),
 		// A strict Content Security Policy, as a <meta> tag in the prerendered page: scripts only
-		// from this origin plus the hashes SvelteKit computes for its own inline bootstrap, never
-		// eval. Styles allow 'unsafe-inline' because KaTeX positions glyphs with style attributes;
+		// from this origin, never inline, never eval. SvelteKit inlines its bootstrap and allows it
+		// by hash; scripts/externalize-bootstrap.js (run by `npm run build`) moves it into a file
+		// and drops the hash. Styles allow 'unsafe-inline' because KaTeX positions glyphs with style attributes;
 		// CSS cannot run script. (frame-ancestors and report-uri do not work in a <meta> policy.)
 		csp: {
 			mode: 'auto',
