@@ -51,7 +51,7 @@ export async function openRunPanel(app: App, count: number): Promise<Page> {
 	page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
 	await page.goto(app.url);
 	await page.locator('html[data-ready]').waitFor({ state: 'attached' });
-	await page.locator('#run').getByLabel('Iterations').fill(String(count));
+	await page.locator('#run').getByRole('textbox', { name: 'Iterations' }).fill(String(count));
 	return page;
 }
 
