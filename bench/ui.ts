@@ -7,13 +7,13 @@
  * `setTimeout` queued from the next `requestAnimationFrame` — that runs
  * after the frame holding the update has been rendered.
  */
-import { chromium, type Page } from '@playwright/test';
-import { execSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { initialiseNet } from '../src/lib/engine/init.ts';
 import type { Notebook } from '../src/lib/engine/notebook.ts';
 import { preset } from '../src/lib/engine/presets.ts';
 import { shareHash } from '../src/lib/engine/share-link.ts';
+import { serveApp } from './lib/app.ts';
+import { median } from './lib/stats.ts';
 
 const PORT = Number(process.env.PREVIEW_PORT ?? 4195);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
@@ -52,17 +52,11 @@ async function clickToPaint(page: Page, name: string): Promise<{ paint: number; 
 	}, name);
 }
 
-const median = (xs: number[]) => {
-	const sorted = [...xs].sort((a, b) => a - b);
-	const mid = sorted.length >> 1;
-	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
 async function measure(
 	page: Page,
 	hash: string
 ): Promise<Record<string, { paint: number; script: number }[]>> {
-	await page.goto(`http://localhost:${PORT}/${hash}`);
+	await page.goto(`${app.url}${hash}`);
 	await page.locator('html[data-ready]').waitFor({ state: 'attached' });
 	await page.waitForTimeout(300);
 	const times: Record<string, { paint: number; script: number }[]> = Object.fromEntries(
@@ -77,22 +71,14 @@ async function measure(
 	return times;
 }
 
-if (!process.env.BENCH_NO_BUILD) execSync('npm run build', { stdio: 'ignore' });
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
-	stdio: 'ignore',
-	detached: true
-});
-await new Promise((resolve) => setTimeout(resolve, 2500));
-const browser = await chromium.launch({
-	executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
-});
+const app = await serveApp(PORT);
 
 const nets: [string, number[]][] = [
 	['article 2-3-3-2', [2, 3, 3, 2]],
 	['2-30-30-2', [2, 30, 30, 2]]
 ];
 try {
-	const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+	const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
 	const rows: string[][] = [];
 	for (const [name, sizes] of nets) {
 		const hash = name.startsWith('article') ? '' : await shareHash(netNotebook(sizes));
@@ -117,6 +103,5 @@ try {
 		`median over buttons: ${small.toFixed(1)} ms (goal ≤ 16 ms) vs ${large.toFixed(1)} ms; ratio ${(large / small).toFixed(2)}×`
 	);
 } finally {
-	await browser.close();
-	process.kill(-server.pid!);
+	await app.close();
 }
