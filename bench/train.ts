@@ -28,7 +28,8 @@ import { dataSourceOf, netOf } from '../src/lib/engine/notebook.ts';
 import { preset } from '../src/lib/engine/presets.ts';
 import { createTrainer, type Report } from '../src/lib/engine/trainer.ts';
 import { cancelLatency, clicksWhileRunning, pageCsp, serveApp, workerRun } from './lib/app.ts';
-import { compileNative, nativeDescription, paramsOf, runNative, type Run } from './lib/native.ts';
+import { compileNative, nativeDescription, runNative, type Run } from './lib/native.ts';
+import { paramsOf } from './lib/params.ts';
 import { median, millions, nanoseconds, ratio, row } from './lib/stats.ts';
 
 const QUICK = Boolean(process.env.BENCH_QUICK);

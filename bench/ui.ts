@@ -11,15 +11,14 @@
  * queued from the next `requestAnimationFrame`: that runs after the frame
  * holding the update has been rendered.
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { address } from '../src/lib/engine/addresses.ts';
 import { initialiseNet } from '../src/lib/engine/init.ts';
 import type { Notebook } from '../src/lib/engine/notebook.ts';
 import { preset } from '../src/lib/engine/presets.ts';
 import { shareHash } from '../src/lib/engine/share-link.ts';
-import { startPreview } from './preview.ts';
+import { launchChromium, startPreview } from '../scripts/preview.ts';
 
 const PORT = Number(process.env.PREVIEW_PORT ?? 4195);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
@@ -111,9 +110,7 @@ async function measure(browser: Browser, hash: string, sizes: number[]) {
 
 if (!process.env.BENCH_NO_BUILD) execSync('npm run build', { stdio: 'ignore' });
 const stopPreview = await startPreview(PORT);
-const browser = await chromium.launch({
-	executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
-});
+const browser = await launchChromium();
 
 const nets: [string, number[]][] = [
 	['article 2-3-3-2', [2, 3, 3, 2]],

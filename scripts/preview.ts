@@ -10,21 +10,42 @@ import { spawn } from 'node:child_process';
 export const port = Number(process.env.PREVIEW_PORT ?? 4190);
 export const WIDTHS = [1400, 390] as const;
 
-/** Runs `use` with a browser while the preview server is up, then stops both. */
-export async function withPreview(use: (browser: Browser) => Promise<void>): Promise<void> {
+/** Starts `vite preview` on `port`; resolves once it answers, with a function that stops it. */
+export async function startPreview(port: number): Promise<() => void> {
 	// Its own process group, so that stopping it also stops the vite that npx starts.
 	const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
 		stdio: 'ignore',
 		detached: true
 	});
-	await new Promise((resolve) => setTimeout(resolve, 2500));
+	const stop = () => process.kill(-server.pid!);
+	// Wait for an answer: a loaded machine can take longer than any fixed pause.
+	for (let tries = 0; tries < 120; tries++) {
+		await new Promise((resolve) => setTimeout(resolve, 250));
+		const up = await fetch(`http://localhost:${port}/`).then(
+			(r) => r.ok,
+			() => false
+		);
+		if (up) return stop;
+	}
+	stop();
+	throw new Error(`vite preview did not answer on port ${port}`);
+}
+
+/** Headless Chromium: Debian's where it is installed, Playwright's own otherwise. */
+export function launchChromium(): Promise<Browser> {
 	const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-	const browser = await chromium.launch({ executablePath });
+	return chromium.launch({ executablePath });
+}
+
+/** Runs `use` with a browser while the preview server is up, then stops both. */
+export async function withPreview(use: (browser: Browser) => Promise<void>): Promise<void> {
+	const stop = await startPreview(port);
+	const browser = await launchChromium();
 	try {
 		await use(browser);
 	} finally {
 		await browser.close();
-		process.kill(-server.pid!);
+		stop();
 	}
 }
 

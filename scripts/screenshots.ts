@@ -14,6 +14,34 @@ async function shoot(page: Page, name: string, fullPage = false) {
 	await page.screenshot({ path: `${out}/${name}.png`, fullPage });
 }
 
+/** The Run panel idle, running (a 100,000,000-iteration run, a moment in) and finished (10,000,000). */
+async function shootRunPanel(page: Page, width: number) {
+	const panel = page.locator('#run');
+	// A clip of the full page, with the sticky toolbar unstuck so that it is not drawn over the panel.
+	const shootPanel = async (name: string) => {
+		await page.evaluate(() => {
+			for (const el of document.querySelectorAll<HTMLElement>('body *'))
+				if (getComputedStyle(el).position === 'sticky') el.style.position = 'static';
+		});
+		const clip = await panel.evaluate((el) => {
+			const r = el.getBoundingClientRect();
+			return { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
+		});
+		await page.screenshot({ path: `${out}/${width}-run-${name}.png`, fullPage: true, clip });
+	};
+	const iterations = panel.getByRole('textbox', { name: 'Iterations' });
+	const toggle = (name: string) => panel.getByRole('button', { name, exact: true });
+	await shootPanel('idle');
+	await toggle('Run').click();
+	await page.waitForTimeout(1500);
+	await shootPanel('running');
+	await toggle('Cancel').click();
+	await iterations.fill('10,000,000');
+	await toggle('Run').click();
+	await page.locator('#run[data-status="finished"]').waitFor({ timeout: 60_000 });
+	await shootPanel('finished');
+}
+
 await withPreview(async (browser) => {
 	for (const width of WIDTHS) {
 		const page = await openApp(browser, width);
@@ -26,6 +54,7 @@ await withPreview(async (browser) => {
 		await shoot(page, `${width}-backward`);
 		await page.getByRole('button', { name: 'Train', exact: true }).click();
 		await shoot(page, `${width}-train-full`, true);
+		await shootRunPanel(page, width);
 		await page.close();
 	}
 });

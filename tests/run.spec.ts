@@ -18,7 +18,7 @@ const runButton = (page: Page) => panel(page).getByRole('button', { name: 'Run',
 
 /** Types `count` into Iterations and clicks Run. */
 async function startRun(page: Page, count: string): Promise<void> {
-	await panel(page).getByLabel('Iterations').fill(count);
+	await panel(page).getByRole('textbox', { name: 'Iterations' }).fill(count);
 	await runButton(page).click();
 }
 
@@ -27,6 +27,26 @@ async function run(page: Page, count: string): Promise<void> {
 	await startRun(page, count);
 	await expect(panel(page)).toHaveAttribute('data-status', 'finished', { timeout: 60_000 });
 }
+
+/** formatRate's and formatDuration's words: "5.21 M it/s", "830 k it/s"; "17 s left", "3 min 05 s left". */
+const RATE = String.raw`\d[\d.]* (M |k )?it/s`;
+const LEFT = String.raw`(under 1 s|\d+ s|\d+ min \d\d s|\d+ h \d\d min) left`;
+
+/** The progress bar and its figures, read in one go (they change together). */
+const progressShown = (page: Page) =>
+	panel(page).evaluate((el) => {
+		const bar = el.querySelector('progress')!;
+		const text = el.querySelector('.figures')!.textContent!;
+		return { done: Number(el.dataset.done), bar: { value: bar.value, max: bar.max }, text };
+	});
+
+/** The report table's rows, each cell's text. */
+const reportRows = (page: Page) =>
+	panel(page)
+		.locator('tbody tr')
+		.evaluateAll((rows) =>
+			rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent!.trim()))
+		);
 
 /** The cells that differ between two sets, and the largest relative difference. */
 function compare(a: Cells, b: Cells) {
@@ -45,6 +65,9 @@ test('10,000 iterations in the worker leave every cell exactly as the engine ste
 	await expect(panel(page)).toHaveAttribute('data-done', '10000');
 	await expect(cell(page, 'iteration')).toHaveAttribute('data-value', '10000');
 	await expect(panel(page).getByRole('status')).toContainText('Ran 10,000 iterations');
+	// The page's CSP (a <meta> tag) forbids eval in the page but does not govern the worker,
+	// whose script is served without one: the worker runs the compiled kernel, at native speed.
+	await expect(panel(page)).toHaveAttribute('data-compiled', 'true');
 
 	const engine = await enginePage(browser);
 	const stepped = await engine.evaluate((nb) => runReference.steppedCells(nb, 10_000), article);
@@ -101,8 +124,16 @@ test('Cancel stops a 100,000,000-iteration run and keeps exactly the iterations 
 	await expect
 		.poll(async () => Number(await panel(page).getAttribute('data-done')), { timeout: 20_000 })
 		.toBeGreaterThan(100_000);
+	// The bar and the figures beside it say how far the run is, how fast it goes and how long is left.
+	const shown = await progressShown(page);
+	expect(shown.bar).toEqual({ value: shown.done, max: 100_000_000 });
+	expect(shown.text).toMatch(
+		new RegExp(`^${shown.done.toLocaleString('en')} of 100,000,000 iterations · ${RATE} · ${LEFT}$`)
+	);
 	await panel(page).getByRole('button', { name: 'Cancel' }).click();
 	await expect(panel(page)).toHaveAttribute('data-status', 'cancelled');
+	const after = await progressShown(page);
+	expect(after.text, 'no time left once cancelled').toMatch(new RegExp(`iterations · ${RATE}$`));
 
 	const done = Number(await panel(page).getAttribute('data-done'));
 	expect(done).toBeGreaterThan(100_000);
@@ -190,5 +221,60 @@ test('the page stays usable while a run goes: a click selects a cell; a step sto
 	// Forward's numbers on the notebook's own weights: the run left nothing behind.
 	await button(page, 'Undo').click();
 	expect(await pageCells(page)).toEqual(start);
+	expect(messages).toEqual([]);
+});
+
+test('the report table gives the error % of every interval as the passes compute it; the chart draws each output on labelled axes', async ({
+	page,
+	browser
+}) => {
+	await open(page);
+	await run(page, '10,000'); // reports every 1,000 by default
+	const engine = await enginePage(browser);
+	const expected = await engine.evaluate(
+		(nb) => runReference.steppedReports(nb, 10_000, 1000),
+		article
+	);
+	expect(expected).toHaveLength(11);
+	expect(await reportRows(page)).toEqual(expected);
+
+	const chart = panel(page).getByRole('img', { name: /Average error %/ });
+	const outputs = article.labels!.outputs!;
+	await expect(panel(page).locator('.legend li')).toHaveText(outputs);
+	await expect(chart.locator('path.line')).toHaveCount(outputs.length);
+	await expect(chart.locator('path.marker')).toHaveCount(outputs.length * expected.length);
+	await expect(chart.locator('.axis-title')).toHaveText([
+		'iteration',
+		'average error % (log scale)'
+	]);
+	await expect(chart.locator('.y-tick').first()).toHaveText(/%$/);
+	await panel(page).getByLabel('iterations', { exact: true }).check();
+	await expect(chart.locator('.axis-title').first()).toHaveText('iterations run (log scale)');
+	await expect(chart.locator('.x-tick')).toContainText(['1', '10', '100', '1k', '10k']);
+});
+
+test('a second run goes on from where the first ended: the iteration cell counts every iteration of both', async ({
+	page,
+	browser
+}) => {
+	const messages = watchConsole(page);
+	await open(page);
+	await run(page, '1,000');
+	// Reports every 1,000: the first progress (the first 1,000 iterations) carries iteration
+	// 1,000's report alone, a chart of one x value.
+	await panel(page).getByRole('textbox', { name: 'Report every' }).fill('1,000');
+	await run(page, '2,000');
+	await expect(cell(page, 'iteration')).toHaveAttribute('data-value', '3000');
+	const engine = await enginePage(browser);
+	expect(await pageCells(page)).toEqual(
+		await engine.evaluate((nb) => runReference.steppedCells(nb, 3000), article)
+	);
+	const rows = await reportRows(page);
+	expect(rows.map((r) => r.slice(0, 2))).toEqual([
+		['1,000', '1'],
+		['2,000', '1,000'],
+		['2,999', '999 (partial)']
+	]);
+	await expect(panel(page).locator('path.marker')).toHaveCount(2 * rows.length);
 	expect(messages).toEqual([]);
 });

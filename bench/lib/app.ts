@@ -3,9 +3,9 @@
  * the Run panel as a learner clicks them, so that the figures are the real
  * worker's, as the app serves it (its bundle, its Content Security Policy).
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { execSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import type { Browser, Page } from '@playwright/test';
+import { execSync } from 'node:child_process';
+import { launchChromium, startPreview } from '../../scripts/preview.ts';
 
 export interface App {
 	readonly browser: Browser;
@@ -16,30 +16,15 @@ export interface App {
 /** Builds (unless BENCH_NO_BUILD), serves build/ on `port` and launches Chromium. */
 export async function serveApp(port: number): Promise<App> {
 	if (!process.env.BENCH_NO_BUILD) execSync('npm run build', { stdio: 'ignore' });
-	const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
-		stdio: 'ignore',
-		detached: true
-	});
+	const stop = await startPreview(port);
 	const url = `http://localhost:${port}/`;
-	// Wait for the server: a loaded machine can take longer than any fixed pause.
-	for (let tries = 0; ; tries++) {
-		const up = await fetch(url).then(
-			(r) => r.ok,
-			() => false
-		);
-		if (up) break;
-		if (tries > 120) throw new Error('vite preview did not start');
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-	const browser = await chromium.launch({
-		executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
-	});
+	const browser = await launchChromium();
 	return {
 		browser,
 		url,
 		async close() {
 			await browser.close();
-			process.kill(-server.pid!);
+			stop();
 		}
 	};
 }
@@ -51,7 +36,7 @@ export async function openRunPanel(app: App, count: number): Promise<Page> {
 	page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
 	await page.goto(app.url);
 	await page.locator('html[data-ready]').waitFor({ state: 'attached' });
-	await page.locator('#run').getByLabel('Iterations').fill(String(count));
+	await page.locator('#run').getByRole('textbox', { name: 'Iterations' }).fill(String(count));
 	return page;
 }
 

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { generatorKey } from '../../src/lib/engine/data.ts';
 import type { Net } from '../../src/lib/engine/model.ts';
 import type { Report } from '../../src/lib/engine/trainer.ts';
+import { paramsOf } from './params.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const source = join(here, '..', 'native', 'train.c');
@@ -24,10 +25,6 @@ export interface Run {
 	params: number[];
 	reports: Report[];
 }
-
-/** Every bias and weight of `net`, in the trainer's flat order. */
-export const paramsOf = (net: Net): number[] =>
-	net.layers.flatMap((l) => l.neurons.flatMap((x) => [x.bias, ...x.weights]));
 
 /** The compiler's first line of `--version`, and how the binary is built. */
 export function nativeDescription(): string {

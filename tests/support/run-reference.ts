@@ -53,3 +53,34 @@ export function trainedCells(nb: Notebook, count: number): Cells {
 	trainer.run(count - 1);
 	return cellsOf(step(startOf(nb, trainer.net(), first + count - 1), 'iteration'));
 }
+
+/** A report row as the Run panel's table writes it: iteration, iterations averaged, then each output's error %. */
+export type ReportRow = string[];
+
+/**
+ * The article's report of `count` iterations from the notebook's start, by the
+ * passes as the buttons step them: at every iteration i with i % every === 0
+ * the mean error % per output since the previous report, and a partial one
+ * for the iterations left over; written as the table writes them.
+ */
+export function steppedReports(nb: Notebook, count: number, every: number): ReportRow[] {
+	const source = dataSourceOf(nb);
+	const rows: ReportRow[] = [];
+	let sums: number[] = [];
+	let averaged = 0;
+	const flush = (iteration: number, partial: boolean) => {
+		const percents = sums.map((sum) => `${(sum / averaged).toFixed(3)}%`);
+		const over = `${averaged.toLocaleString('en')}${partial ? ' (partial)' : ''}`;
+		rows.push([iteration.toLocaleString('en'), over, ...percents]);
+		[sums, averaged] = [[], 0];
+	};
+	let s = step(startOf(nb), 'iteration');
+	for (let k = 0; k < count; k++) {
+		if (k > 0) s = step(nextIteration(s, sampleAt(source, s.iteration + 1)), 'iteration');
+		sums = s.errorsPercent.map((e, j) => (sums[j] ?? 0) + e);
+		averaged++;
+		if (s.iteration % every === 0) flush(s.iteration, false);
+	}
+	if (averaged > 0) flush(s.iteration, true);
+	return rows;
+}

@@ -42,14 +42,23 @@ export function speedOf(done: number, total: number, seconds: number): Speed {
 	return { rate, left: (total - done) / rate };
 }
 
-/** The progress line: "12,000,000 of 100,000,000 iterations · 5.21 M it/s · 17 s left" (no time left once over). */
-export function progressText(done: number, total: number, seconds: number, running = true): string {
+/** The progress line's parts: "12,000,000 of 100,000,000 iterations", "5.21 M it/s", "17 s left" (no time left once over). */
+export function progressParts(
+	done: number,
+	total: number,
+	seconds: number,
+	running = true
+): string[] {
 	const { rate, left } = speedOf(done, total, seconds);
 	const parts = [`${formatCount(done)} of ${formatCount(total)} iterations`];
 	if (rate > 0) parts.push(formatRate(rate));
 	if (rate > 0 && running) parts.push(`${formatDuration(left)} left`);
-	return parts.join(' · ');
+	return parts;
 }
+
+/** The progress line: "12,000,000 of 100,000,000 iterations · 5.21 M it/s · 17 s left". */
+export const progressText = (...args: Parameters<typeof progressParts>): string =>
+	progressParts(...args).join(' · ');
 
 export type Outcome = 'finished' | 'cancelled' | 'overflow' | 'stopped' | 'failed';
 

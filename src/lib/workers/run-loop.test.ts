@@ -97,8 +97,8 @@ describe('runLoop', () => {
 	});
 
 	it('sizes chunks by time: they grow while fast and settle where one takes CHUNK_MS', async () => {
-		// The fake clock says each chunk takes 100 ms whatever its size: the size shrinks by 4 each time.
-		const slow = hooks(200);
+		// The fake clock says each chunk takes 4 × CHUNK_MS whatever its size: the size shrinks by 4 each time.
+		const slow = hooks(8 * CHUNK_MS);
 		await runLoop(request(1500), slow.h);
 		expect(slow.log.sizes.slice(0, 7)).toEqual([1000, 250, 63, 16, 4, 1, 1]);
 		// A clock that never moves: each chunk is 4× the last.
@@ -108,7 +108,7 @@ describe('runLoop', () => {
 		expect(nextChunk(1000, CHUNK_MS)).toBe(1000);
 		expect(nextChunk(1000, 0)).toBe(4000);
 		expect(nextChunk(1000, 1)).toBe(4000);
-		expect(nextChunk(1000, 50)).toBe(500);
+		expect(nextChunk(1000, 2 * CHUNK_MS)).toBe(500);
 	});
 
 	it('ends at the last iteration whose weights are all finite when training overflows', async () => {

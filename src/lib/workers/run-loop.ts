@@ -63,8 +63,13 @@ export interface LoopHooks {
 	cancelled(): boolean;
 }
 
-/** A chunk takes about this long: short enough for a Cancel within 0.1 s, long enough to cost nothing. */
-export const CHUNK_MS = 25;
+/**
+ * A chunk takes about this long: short enough that a Cancel is seen within
+ * ~10 ms (Cancel → run stopped and applied: 14–31 ms measured, against
+ * 19–38 ms with 25 ms chunks), long enough that the chunk boundaries (a
+ * progress message, a pause for messages) cost about 2 % (bench:profile).
+ */
+export const CHUNK_MS = 10;
 const FIRST_CHUNK = 1000;
 
 /** The next chunk's size from the last one's size and duration: aims at CHUNK_MS, grows at most 4× at a time. */

@@ -5,6 +5,7 @@
  * COOP/COEP headers), so there is no SharedArrayBuffer flag to poll; letting
  * messages in between chunks costs well under 1 % of the time.
  */
+import { pause } from './pause.ts';
 import { runLoop, type FromWorker, type ToWorker } from './run-loop.ts';
 
 /** The part of DedicatedWorkerGlobalScope we use (the project's TS lib is the DOM's). */
@@ -14,18 +15,6 @@ const scope = self as unknown as {
 };
 
 let cancelled = false;
-
-/** Resolves after the messages already queued have been handled: a MessageChannel task, never clamped like setTimeout. */
-function pause(): Promise<void> {
-	return new Promise((resolve) => {
-		const channel = new MessageChannel();
-		channel.port1.onmessage = () => {
-			channel.port1.close();
-			resolve();
-		};
-		channel.port2.postMessage(undefined);
-	});
-}
 
 scope.onmessage = async ({ data }) => {
 	if (data.type === 'cancel') {
