@@ -1,18 +1,16 @@
 /**
- * CPU profile of step clicks on a 1,020-weight net: the functions with the most self time.
- * For finding what bounds a repaint; `npm run build` first, then `npx tsx bench/profile-ui.mts`.
+ * CPU profile of step clicks on a big net (PROFILE_SIZES, default 2-64-64-64-64-2): the
+ * functions with the most self time. For finding what bounds a repaint; `npm run build`
+ * first, then `PREVIEW_PORT=… npx tsx bench/profile-ui.mts`.
  */
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { initialiseNet } from '../src/lib/engine/init.ts';
 import { preset } from '../src/lib/engine/presets.ts';
 import { shareHash } from '../src/lib/engine/share-link.ts';
-const server = spawn('npx', ['vite', 'preview', '--port', '4196', '--strictPort'], {
-	stdio: 'ignore',
-	detached: true
-});
-await new Promise((r) => setTimeout(r, 2500));
-const sizes = [2, 30, 30, 2];
+import { startPreview } from './preview.ts';
+const port = Number(process.env.PREVIEW_PORT ?? 4196);
+const stop = await startPreview(port);
+const sizes = (process.env.PROFILE_SIZES ?? '2-64-64-64-64-2').split('-').map(Number);
 const net = initialiseNet(sizes, 'tanh', 7);
 const nb = {
 	...preset('article'),
@@ -24,7 +22,7 @@ const nb = {
 };
 const b = await chromium.launch({ executablePath: '/usr/bin/chromium' });
 const p = await b.newPage({ viewport: { width: 1400, height: 900 } });
-await p.goto('http://localhost:4196/' + (await shareHash(nb)));
+await p.goto(`http://localhost:${port}/` + (await shareHash(nb)));
 await p.locator('html[data-ready]').waitFor({ state: 'attached' });
 await p.waitForTimeout(500);
 const cdp = await p.context().newCDPSession(p);
@@ -58,4 +56,4 @@ console.log('total ms', total.toFixed(0));
 for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25))
 	console.log(v.toFixed(1).padStart(8), k);
 await b.close();
-process.kill(-server.pid!);
+stop();

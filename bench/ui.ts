@@ -68,8 +68,8 @@ const median = (xs: number[]) => {
 /** Opens the net in a fresh context; resolves with the page and ms from navigation to the net painted. */
 async function load(browser: Browser, hash: string, sizes: number[]) {
 	const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
-	const lastCell = address.neuron(sizes.length - 2, sizes.at(-1)! - 1, 'value');
-	await page.goto(`http://localhost:${PORT}/${hash}`, { waitUntil: 'commit' });
+	const lastCell = address.neuron(sizes.length - 2, 0, 'bias');
+	await page.goto(`http://localhost:${PORT}/${hash}`, { waitUntil: 'domcontentloaded' });
 	// A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
 	const render = await page.evaluate<number>(`new Promise((resolve) => {
 		const shown = () => document.documentElement.dataset.ready &&

@@ -37,11 +37,12 @@ describe('revealOffset', () => {
 	});
 });
 
-test('tables up to 600 cells and 32 rows are drawn whole, bigger or longer ones are windowed', () => {
+test('tables up to 600 cells and 32 rows or columns are drawn whole, bigger ones are windowed', () => {
 	expect(windowed(3, 5)).toBe(false);
 	expect(windowed(20, 30)).toBe(false);
 	expect(windowed(32, 5)).toBe(false);
 	expect(windowed(33, 5)).toBe(true);
+	expect(windowed(2, 33)).toBe(true);
 	expect(windowed(30, 21)).toBe(true);
 	expect(windowed(64, 67)).toBe(true);
 });

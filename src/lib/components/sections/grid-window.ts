@@ -10,9 +10,9 @@ export interface Span {
 	readonly end: number;
 }
 
-/** A table with more cells than this, or more rows, is windowed: drawn a screenful at a time. */
+/** A table with more cells than this, or more rows or columns, is windowed: drawn a screenful at a time. */
 export const WINDOWED_CELLS = 600;
-export const WINDOWED_ROWS = 32;
+export const WINDOWED_LENGTH = 32;
 
 /**
  * The items of `size` px, `count` of them, that a viewport `extent` px long
@@ -45,4 +45,4 @@ export function revealOffset(index: number, size: number, offset: number, extent
 
 /** Whether a table of `rows` × `columns` cells is windowed rather than drawn whole. */
 export const windowed = (rows: number, columns: number): boolean =>
-	rows > WINDOWED_ROWS || rows * columns > WINDOWED_CELLS;
+	rows > WINDOWED_LENGTH || columns > WINDOWED_LENGTH || rows * columns > WINDOWED_CELLS;
