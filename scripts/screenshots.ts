@@ -6,6 +6,9 @@
 import { chromium, type Page } from '@playwright/test';
 import { existsSync, mkdirSync } from 'node:fs';
 import { spawn } from 'node:child_process';
+import { initialiseNet } from '../src/lib/engine/init.ts';
+import { preset } from '../src/lib/engine/presets.ts';
+import { shareHash } from '../src/lib/engine/share-link.ts';
 
 const out = process.argv[2] ?? 'shots';
 const port = Number(process.env.PREVIEW_PORT ?? 4190);
@@ -23,6 +26,31 @@ const browser = await chromium.launch({ executablePath });
 
 async function shoot(page: Page, name: string, fullPage = false) {
 	await page.screenshot({ path: `${out}/${name}.png`, fullPage });
+}
+
+/** A 2-64-64-64-64-2 net (12,544 weights): windowed tables and a diagram of its strongest links. */
+async function shootLargeNet(page: Page, width: number) {
+	const net = initialiseNet([2, 64, 64, 64, 64, 2], 'tanh', 7);
+	const notebook = {
+		...preset('article'),
+		inputs: [0.3, -0.6],
+		targets: [0.2, -0.4],
+		layers: net.layers.map((layer) => ({ neurons: layer.neurons })),
+		labels: undefined,
+		dataset: undefined
+	};
+	await page.goto(`http://localhost:${port}/${await shareHash(notebook)}`);
+	await page.locator('[data-cell="layers.4.neurons.0.bias"]').waitFor();
+	await page.getByRole('button', { name: 'Forward', exact: true }).click();
+	await page.getByRole('button', { name: 'Backward', exact: true }).click();
+	await shoot(page, `${width}-large-start`);
+	await page.locator('[data-cell="layers.1.neurons.0.weights.0"]').click();
+	for (let n = 0; n < 20; n++) await page.keyboard.press('ArrowDown');
+	for (let n = 0; n < 6; n++) await page.keyboard.press('ArrowRight');
+	await shoot(page, `${width}-large-forward`);
+	await page.getByRole('button', { name: 'Train', exact: true }).click();
+	await page.locator('#train').scrollIntoViewIfNeeded();
+	await shoot(page, `${width}-large-train`);
 }
 
 try {
@@ -45,6 +73,7 @@ try {
 		await shoot(page, `${width}-backward`);
 		await page.getByRole('button', { name: 'Train', exact: true }).click();
 		await shoot(page, `${width}-train-full`, true);
+		await shootLargeNet(page, width);
 		await page.close();
 	}
 } finally {
