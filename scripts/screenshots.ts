@@ -5,7 +5,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { WIDTHS, openApp, withPreview } from './preview.ts';
+import { initialiseNet } from '../src/lib/engine/init.ts';
+import { preset } from '../src/lib/engine/presets.ts';
+import { shareHash } from '../src/lib/engine/share-link.ts';
+import { WIDTHS, openApp, port, withPreview } from './preview.ts';
 
 const out = process.argv[2] ?? 'shots';
 mkdirSync(out, { recursive: true });
@@ -42,6 +45,35 @@ async function shootRunPanel(page: Page, width: number) {
 	await shootPanel('finished');
 }
 
+/** A 2-64-64-64-64-2 net (12,544 weights): windowed tables and a diagram of its strongest links. */
+async function shootLargeNet(page: Page, width: number) {
+	const net = initialiseNet([2, 64, 64, 64, 64, 2], 'tanh', 7);
+	const notebook = {
+		...preset('article'),
+		inputs: [0.3, -0.6],
+		targets: [0.2, -0.4],
+		layers: net.layers.map((layer) => ({ neurons: layer.neurons })),
+		labels: undefined,
+		dataset: undefined
+	};
+	await page.goto(`http://localhost:${port}/${await shareHash(notebook)}`);
+	await page.locator('[data-cell="layers.4.neurons.0.bias"]').waitFor();
+	await page.getByRole('button', { name: 'Forward', exact: true }).click();
+	await page.getByRole('button', { name: 'Backward', exact: true }).click();
+	await shoot(page, `${width}-large-start`);
+	await page.locator('[data-cell="layers.1.neurons.0.weights.0"]').click();
+	for (let n = 0; n < 20; n++) await page.keyboard.press('ArrowDown');
+	for (let n = 0; n < 6; n++) await page.keyboard.press('ArrowRight');
+	await shoot(page, `${width}-large-forward`);
+	await page.getByRole('button', { name: 'Train', exact: true }).click();
+	await page
+		.locator('[data-cell="layers.1.neurons.20.weight_gradients.6"]')
+		.scrollIntoViewIfNeeded();
+	// Sections off screen skip rendering (content-visibility): give the one scrolled to a frame.
+	await page.waitForTimeout(300);
+	await shoot(page, `${width}-large-train`);
+}
+
 await withPreview(async (browser) => {
 	for (const width of WIDTHS) {
 		const page = await openApp(browser, width);
@@ -55,6 +87,7 @@ await withPreview(async (browser) => {
 		await page.getByRole('button', { name: 'Train', exact: true }).click();
 		await shoot(page, `${width}-train-full`, true);
 		await shootRunPanel(page, width);
+		await shootLargeNet(page, width);
 		await page.close();
 	}
 });

@@ -56,6 +56,21 @@ export async function expectCells(page: Page, s: Snapshot): Promise<void> {
 	await expect.poll(() => pageCells(page)).toEqual(engineCells(s));
 }
 
+/**
+ * For a net too big to draw whole (its tables windowed): every cell drawn
+ * shows the engine's number, and at least `least` cells are drawn.
+ */
+export async function expectDrawnCells(page: Page, s: Snapshot, least: number): Promise<void> {
+	const engine = engineCells(s);
+	await expect
+		.poll(async () => {
+			const drawn = await pageCells(page);
+			const wrong = Object.entries(drawn).filter(([a, v]) => engine[a] !== v);
+			return { drawn: Object.keys(drawn).length >= least, wrong };
+		})
+		.toEqual({ drawn: true, wrong: [] });
+}
+
 export const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 export const cell = (page: Page, address: string) => page.locator(`[data-cell="${address}"]`);
 

@@ -8,7 +8,9 @@
  * Construct it while a component initialises: it runs two effects.
  */
 import { createContext, untrack } from 'svelte';
-import { parseAddress, type Address } from '$lib/engine/addresses.ts';
+import { addressExists, parseAddress, type Address } from '$lib/engine/addresses.ts';
+import { layerSizes } from '$lib/engine/model.ts';
+import type { Snapshot } from '$lib/engine/snapshot.ts';
 import { cellView, type CellView } from './cell-view.ts';
 import type { NotebookState } from './notebook.svelte.ts';
 
@@ -29,15 +31,21 @@ export class CellEntry {
 
 export class CellViews {
 	readonly #sheet: NotebookState;
+	// Not reactive on purpose: cells depend on their own entry, never on the set of entries.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #entries = new Map<string, CellEntry>();
 
 	constructor(sheet: NotebookState) {
 		this.#sheet = sheet;
 		$effect.pre(() => {
-			const { snapshot, before, precision } = sheet;
+			const { snapshot, before, precision, sizes } = sheet;
 			untrack(() => {
-				for (const entry of this.#entries.values())
-					setIfChanged(entry, cellView(snapshot, before, entry.parsed!, precision, entry.address));
+				const than = comparable(before, sizes);
+				for (const entry of this.#entries.values()) {
+					// A cell of the net's old shape, about to go: nothing to show.
+					if (!entry.parsed || !addressExists(entry.parsed, sizes)) continue;
+					setIfChanged(entry, cellView(snapshot, than, entry.parsed, precision, entry.address));
+				}
 			});
 		});
 		$effect.pre(() => {
@@ -81,11 +89,19 @@ export class CellViews {
 	/** Read untracked: a cell must depend on its entry, never on the whole snapshot. */
 	#refresh(entry: CellEntry): void {
 		untrack(() => {
-			const { snapshot, before, precision, selected, precedents, dependents } = this.#sheet;
-			entry.view = cellView(snapshot, before, entry.parsed!, precision, entry.address);
+			const { snapshot, before, precision, sizes, selected, precedents, dependents } = this.#sheet;
+			const than = comparable(before, sizes);
+			entry.view = cellView(snapshot, than, entry.parsed!, precision, entry.address);
 			entry.mark = markOf(entry.address, selected, precedents, dependents);
 		});
 	}
+}
+
+/** The snapshot before the last action, when it has the same shape of net: what "changed by" compares with. */
+function comparable(before: Snapshot | undefined, sizes: readonly number[]): Snapshot | undefined {
+	if (!before) return undefined;
+	const then = layerSizes(before.net);
+	return then.length === sizes.length && then.every((n, l) => n === sizes[l]) ? before : undefined;
 }
 
 function markOf(
