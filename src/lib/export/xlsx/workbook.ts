@@ -36,15 +36,44 @@ const FONTS: Readonly<Record<TextStyle, Partial<ExcelJS.Font>>> = {
 const cached = (x: number): number | ExcelJS.CellErrorValue =>
 	Number.isFinite(x) ? x : { error: '#NUM!' };
 
+/**
+ * One style object per look, shared by every cell that has it: exceljs maps a
+ * style object it has seen to its style id through a WeakMap, whereas setting
+ * numFmt or fill on a cell gives it a style object of its own, serialised
+ * once per cell. Never mutated after it is made (a cell's setters would).
+ */
+const shared = <K extends string, V>(make: (key: K) => V) => {
+	const made = new Map<K, V>();
+	return (key: K): V => {
+		let style = made.get(key);
+		if (style === undefined) made.set(key, (style = make(key)));
+		return style;
+	};
+};
+
+type Look = 'input' | 'pinned' | 'computed';
+
+const numberStyle = shared((key: `${Format} ${Look}`): Partial<ExcelJS.Style> => {
+	const [format, look] = key.split(' ') as [Format, Look];
+	const fill = look === 'input' ? INPUT_FILL : look === 'pinned' ? PINNED_FILL : undefined;
+	return { numFmt: NUMBER_FORMATS[format], ...(fill ? { fill } : {}) };
+});
+
+const textStyle = shared((key: `${TextStyle | 'plain'} ${boolean}`): Partial<ExcelJS.Style> => {
+	const [style, overNumbers] = key.split(' ') as [TextStyle | 'plain', string];
+	if (style === 'plain') return {};
+	if (style !== 'header') return { font: FONTS[style] };
+	// A header over numbers stands right, as they do.
+	const alignment = overNumbers === 'true' ? { alignment: { horizontal: 'right' as const } } : {};
+	return { font: FONTS.header, fill: HEADER_FILL, ...alignment };
+});
+
 function writeNumber(cell: ExcelJS.Cell, plan: NumberCell): void {
 	cell.value =
 		plan.formula === undefined ? plan.value : { formula: plan.formula, result: cached(plan.value) };
-	cell.numFmt = NUMBER_FORMATS[plan.format];
-	if (plan.input) cell.fill = INPUT_FILL;
-	if (plan.pinned !== undefined) {
-		cell.fill = PINNED_FILL;
-		cell.note = plan.pinned;
-	}
+	const look: Look = plan.pinned !== undefined ? 'pinned' : plan.input ? 'input' : 'computed';
+	cell.style = numberStyle(`${plan.format} ${look}`);
+	if (plan.pinned !== undefined) cell.note = plan.pinned;
 }
 
 /** Characters a number takes in its format, with room to spare. */
@@ -79,12 +108,8 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
 			if (planned.kind === 'text') {
 				// Always a string value, never a formula: a label like "=1+1" stays text.
 				cell.value = planned.text;
-				if (planned.style) cell.font = FONTS[planned.style];
-				if (planned.style === 'header') {
-					cell.fill = HEADER_FILL;
-					// Over numbers, which stand to the right.
-					if (c > 0) cell.alignment = { horizontal: 'right' };
-				}
+				// Plain text too: a cell's own empty style would be serialised once per cell.
+				cell.style = textStyle(`${planned.style ?? 'plain'} ${c > 0}`);
 				return;
 			}
 			writeNumber(cell, planned);
