@@ -4,9 +4,8 @@
  * asks for a workbook, so exceljs never weighs on the first paint.
  */
 import ExcelJS from 'exceljs';
-import type { Labels } from '../../engine/cell-words.ts';
-import type { Snapshot } from '../../engine/snapshot.ts';
 import { cellRef, type Format, type NumberCell, type SheetPlan, type TextStyle } from './plan.ts';
+import type { XlsxRequest } from './request.ts';
 import { planWorkbook } from './sheets.ts';
 
 const NUMBER_FORMATS: Readonly<Record<Format, string>> = {
@@ -130,11 +129,9 @@ export function buildWorkbook(plan: readonly SheetPlan[]): ExcelJS.Workbook {
 	return workbook;
 }
 
-/** The .xlsx file of the iteration the snapshot `current` is in. */
-export async function iterationXlsx(
-	current: Snapshot,
-	labels?: Labels
-): Promise<Uint8Array<ArrayBuffer>> {
-	const buffer = await buildWorkbook(planWorkbook(current, labels)).xlsx.writeBuffer();
+/** The .xlsx file `request` asks for: the iteration its snapshot is in. */
+export async function iterationXlsx(request: XlsxRequest): Promise<Uint8Array<ArrayBuffer>> {
+	const plan = planWorkbook(request.snapshot, request.labels);
+	const buffer = await buildWorkbook(plan).xlsx.writeBuffer();
 	return new Uint8Array(buffer);
 }
