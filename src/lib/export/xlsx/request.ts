@@ -5,11 +5,14 @@
  */
 import type { Labels } from '../../engine/cell-words.ts';
 import type { Snapshot } from '../../engine/snapshot.ts';
+import type { UnrolledOptions } from './unrolled.ts';
 
 export interface XlsxRequest {
 	/** The iteration to export, wherever it is in it. */
 	readonly snapshot: Snapshot;
 	readonly labels?: Labels;
+	/** An unrolled sheet too: that many iterations more, over the notebook's samples. */
+	readonly unrolled?: UnrolledOptions;
 }
 
 export type FromXlsxWorker =

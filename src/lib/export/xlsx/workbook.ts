@@ -131,7 +131,7 @@ export function buildWorkbook(plan: readonly SheetPlan[]): ExcelJS.Workbook {
 
 /** The .xlsx file `request` asks for: the iteration its snapshot is in. */
 export async function iterationXlsx(request: XlsxRequest): Promise<Uint8Array<ArrayBuffer>> {
-	const plan = planWorkbook(request.snapshot, request.labels);
+	const plan = planWorkbook(request.snapshot, request.labels, request.unrolled);
 	const buffer = await buildWorkbook(plan).xlsx.writeBuffer();
 	return new Uint8Array(buffer);
 }

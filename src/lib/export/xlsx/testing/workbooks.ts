@@ -43,3 +43,20 @@ export function dropCachedValues(workbook: ExcelJS.Workbook): void {
 		)
 	);
 }
+
+/** The workbook's file with every cached result dropped: only a recalculation fills them in. */
+export async function strippedBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+	dropCachedValues(workbook);
+	return workbookBytes(workbook);
+}
+
+/** The workbook's file read back, with the cell named `name` set to `value` and cached results dropped. */
+export async function editedBytes(
+	workbook: ExcelJS.Workbook,
+	name: string,
+	value: number
+): Promise<Uint8Array> {
+	const copy = await loadWorkbook(await workbookBytes(workbook));
+	namedCells(copy).get(name)!.value = value;
+	return strippedBytes(copy);
+}
