@@ -8,12 +8,18 @@ import { expect, test, type Page } from '@playwright/test';
 import { cellValue } from '../src/lib/engine/cell-values.ts';
 import { editStart } from '../src/lib/engine/edits.ts';
 import { initialiseNet } from '../src/lib/engine/init.ts';
-import type { Notebook } from '../src/lib/engine/notebook.ts';
+import { dataSourceOf, type Notebook } from '../src/lib/engine/notebook.ts';
 import { serialiseNotebook } from '../src/lib/engine/notebook-file.ts';
 import { step } from '../src/lib/engine/passes.ts';
 import { preset } from '../src/lib/engine/presets.ts';
+import { createTrainer } from '../src/lib/engine/trainer.ts';
 import { engineNumbers } from '../src/lib/export/xlsx/testing/oracle.ts';
-import { loadWorkbook, namedCells, shownNumber } from '../src/lib/export/xlsx/testing/workbooks.ts';
+import {
+	loadWorkbook,
+	namedCells,
+	shownNumber,
+	unrolledRows
+} from '../src/lib/export/xlsx/testing/workbooks.ts';
 import {
 	button,
 	cell,
@@ -145,5 +151,38 @@ test('a large net’s workbook is made in a worker: the menu says so, and the pa
 		expect(shownNumber(cells.get(name)!)).toBe(expected.get(name));
 	await expect(working).toBeHidden();
 	await expect(button(page, 'Export as .xlsx')).toBeEnabled();
+	expect(messages).toEqual([]);
+});
+
+test('with an unrolled sheet, the workbook holds the iterations ahead, each row trained from the one above', async ({
+	page
+}) => {
+	const messages = watchConsole(page);
+	await open(page);
+	await page.getByRole('group', { name: 'Notebook file' }).getByLabel('Workbook options').click();
+	const count = page.getByLabel('Unrolled iterations');
+	await expect(count).toBeDisabled();
+	await page.getByLabel(/Add an unrolled sheet/).check();
+	await count.fill('5');
+
+	const { workbook } = await exported(page);
+	const rows = unrolledRows(workbook);
+	expect(rows).toHaveLength(6);
+	// Row k holds the trainer's parameters after k iterations, as cached numbers.
+	const trainer = createTrainer(start.net, start.learningRate, dataSourceOf(article));
+	for (const cells of rows) {
+		const net = trainer.net();
+		expect(shownNumber(cells.get('w_1_2_0')!)).toBe(net.layers[1].neurons[2].weights[0]);
+		expect(shownNumber(cells.get('b_2_1')!)).toBe(net.layers[2].neurons[1].bias);
+		trainer.run(1);
+	}
+	expect(rows[3].get('w_1_2_0')!.formula).toMatch(/^[A-Z]+\d+-\([A-Z]+\d+\*[A-Z]+\d+\)\*eta$/);
+
+	// Beyond the limit, the banner says why and nothing is saved.
+	await count.fill('20000');
+	await button(page, 'Export as .xlsx').click();
+	await expect(page.getByRole('alert')).toContainText(
+		'the unrolled sheet takes 1 to 10,000 iterations'
+	);
 	expect(messages).toEqual([]);
 });

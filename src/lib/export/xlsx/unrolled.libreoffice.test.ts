@@ -20,7 +20,13 @@ import { cellName } from './names.ts';
 import { planWorkbook } from './sheets.ts';
 import { recalculate, requireSoffice, sofficeForTests } from './testing/libreoffice.ts';
 import { agrees } from './testing/oracle.ts';
-import { editedBytes, loadWorkbook, shownNumber, strippedBytes } from './testing/workbooks.ts';
+import {
+	editedBytes,
+	loadWorkbook,
+	shownNumber,
+	strippedBytes,
+	unrolledRows
+} from './testing/workbooks.ts';
 import type { UnrolledOptions } from './unrolled.ts';
 import { buildWorkbook } from './workbook.ts';
 
@@ -70,22 +76,6 @@ function trainerNets(start: Snapshot, source: DataSource, learningRate = start.l
 		nets.push(trainer.net());
 	}
 	return nets;
-}
-
-/** Each row of the Unrolled sheet below its header, as a map from its header's name to the cell. */
-function unrolledRows(workbook: ExcelJS.Workbook): Map<string, ExcelJS.Cell>[] {
-	const sheet = workbook.getWorksheet('Unrolled')!;
-	let header: string[] | undefined;
-	const rows: Map<string, ExcelJS.Cell>[] = [];
-	sheet.eachRow((row) => {
-		if (header) {
-			const cells = new Map<string, ExcelJS.Cell>();
-			header.forEach((name, c) => cells.set(name, row.getCell(c + 1)));
-			rows.push(cells);
-		} else if (row.getCell(1).value === 'iteration')
-			header = (row.values as unknown[]).slice(1).map(String);
-	});
-	return rows;
 }
 
 /** Where row k's parameters are not `nets[k]`'s, with both numbers. */

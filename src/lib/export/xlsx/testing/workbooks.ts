@@ -60,3 +60,19 @@ export async function editedBytes(
 	namedCells(copy).get(name)!.value = value;
 	return strippedBytes(copy);
 }
+
+/** Each row of the Unrolled sheet below its header, as a map from its header's name to the cell. */
+export function unrolledRows(workbook: ExcelJS.Workbook): Map<string, ExcelJS.Cell>[] {
+	const sheet = workbook.getWorksheet('Unrolled')!;
+	let header: string[] | undefined;
+	const rows: Map<string, ExcelJS.Cell>[] = [];
+	sheet.eachRow((row) => {
+		if (header) {
+			const cells = new Map<string, ExcelJS.Cell>();
+			header.forEach((name, c) => cells.set(name, row.getCell(c + 1)));
+			rows.push(cells);
+		} else if (row.getCell(1).value === 'iteration')
+			header = (row.values as unknown[]).slice(1).map(String);
+	});
+	return rows;
+}
