@@ -12,7 +12,13 @@
  * size. The page runs exceljs's browser build in a worker, a few times
  * slower than Node; the proportions hold.
  *
- * Environment: BENCH_ROUNDS (default 5), BENCH_NETS (e.g. "2-30-30-2").
+ * Then the page: the built app in headless Chromium, the workbook made in
+ * its worker, click to download, and the longest gap between animation
+ * frames meanwhile (before, the whole export was one frame).
+ *
+ * Environment: BENCH_ROUNDS (default 5), BENCH_NETS (e.g. "2-30-30-2"),
+ * BENCH_NO_PAGE=1 to leave out the page, BENCH_NO_BUILD=1 to serve the
+ * existing build/, PREVIEW_PORT (default 4196).
  */
 import os from 'node:os';
 import { seededSnapshot } from '../src/lib/engine/__fixtures__/nets.ts';
@@ -22,9 +28,13 @@ import { createSnapshot, type Snapshot } from '../src/lib/engine/snapshot.ts';
 import { planWorkbook } from '../src/lib/export/xlsx/sheets.ts';
 import { buildWorkbook } from '../src/lib/export/xlsx/workbook.ts';
 import { buildWorkbook as buildBaseline } from './lib/xlsx-baseline.ts';
+import { serveApp } from './lib/app.ts';
 import { median, row } from './lib/stats.ts';
+import { pageExport } from './lib/xlsx-page.ts';
+import { serialiseNotebook } from '../src/lib/engine/notebook-file.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const PORT = Number(process.env.PREVIEW_PORT ?? 4196);
 const NETS = (process.env.BENCH_NETS ?? '2-3-3-2,2-30-30-2,64-128-128-10').split(',');
 
 function snapshotOf(shape: string): Snapshot {
@@ -80,5 +90,40 @@ for (const shape of NETS) {
 		const total = median(runs[variant].map((x) => x.plan + x.build + x.write));
 		const cells = [of('plan'), of('build'), of('write'), total].map(ms);
 		console.log(row([shape, variant, ...cells, mb(of('bytes'))], widths));
+	}
+}
+
+/** The notebook of `s`, to import into the page. */
+function notebookJson(s: Snapshot): string {
+	return serialiseNotebook({
+		format: 'gradsheet-notebook',
+		version: 1,
+		activation: 'tanh',
+		learningRate: s.learningRate,
+		inputs: s.inputs,
+		targets: s.targets,
+		layers: s.net.layers.map((layer) => ({ activation: layer.activation, neurons: layer.neurons }))
+	});
+}
+
+if (!process.env.BENCH_NO_PAGE) {
+	const app = await serveApp(PORT);
+	try {
+		console.log(
+			`\nthe page, Chromium ${app.browser.version()} headless: the workbook made in a worker`
+		);
+		const pageColumns = ['net', 'click→file', 'longest frame'];
+		const pageWidths = [16, 11, 14];
+		console.log(row(pageColumns, pageWidths));
+		for (const shape of NETS) {
+			const json = notebookJson(snapshotOf(shape));
+			const runs = [];
+			for (let r = 0; r < Math.min(ROUNDS, 3); r++) runs.push(await pageExport(app, json));
+			const seconds = median(runs.map((x) => x.seconds));
+			const frame = median(runs.map((x) => x.longestFrame));
+			console.log(row([shape, `${seconds.toFixed(2)} s`, ms(frame)], pageWidths));
+		}
+	} finally {
+		await app.close();
 	}
 }
