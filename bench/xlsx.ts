@@ -1,9 +1,8 @@
 /**
  * `npm run bench:xlsx`: how long the .xlsx export takes, and where the time
  * goes, for the article's net, a 2-30-30-2 net and a 64-128-128-10 net; the
- * exporter as it was first written (bench/lib/xlsx-baseline.ts: a style
- * object per cell, deflate at its default level) side by side with the
- * exporter now, in one run.
+ * exporter's first cell styles (bench/lib/xlsx-baseline.ts: a style object
+ * per cell) side by side with the exporter now, in one run.
  *
  * Method. In Node, with exceljs's Node build. Rounds alternate between the
  * two, so that the shared machine's noise hits both; we print the medians of
@@ -27,7 +26,7 @@ import { netOf } from '../src/lib/engine/notebook.ts';
 import { createSnapshot, type Snapshot } from '../src/lib/engine/snapshot.ts';
 import { planWorkbook } from '../src/lib/export/xlsx/sheets.ts';
 import { buildWorkbook } from '../src/lib/export/xlsx/workbook.ts';
-import { buildWorkbook as buildBaseline } from './lib/xlsx-baseline.ts';
+import { buildBaseline } from './lib/xlsx-baseline.ts';
 import { serveApp } from './lib/app.ts';
 import { median, row } from './lib/stats.ts';
 import { pageExport } from './lib/xlsx-page.ts';

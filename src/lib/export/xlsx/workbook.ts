@@ -4,11 +4,18 @@
  * asks for a workbook, so exceljs never weighs on the first paint.
  */
 import ExcelJS from 'exceljs';
-import { cellRef, type Format, type NumberCell, type SheetPlan, type TextStyle } from './plan.ts';
+import {
+	cellRef,
+	type Format,
+	type NumberCell,
+	type SheetPlan,
+	type TextCell,
+	type TextStyle
+} from './plan.ts';
 import type { XlsxRequest } from './request.ts';
 import { planWorkbook } from './sheets.ts';
 
-const NUMBER_FORMATS: Readonly<Record<Format, string>> = {
+export const NUMBER_FORMATS: Readonly<Record<Format, string>> = {
 	number: '0.000000',
 	gradient: '0.000E+00',
 	percent: '0.00" %"',
@@ -20,11 +27,11 @@ const solid = (argb: string): ExcelJS.Fill => ({
 	pattern: 'solid',
 	fgColor: { argb }
 });
-const INPUT_FILL = solid('FFFFF2CC');
-const PINNED_FILL = solid('FFFCE4D6');
-const HEADER_FILL = solid('FFE8EEF6');
+export const INPUT_FILL = solid('FFFFF2CC');
+export const PINNED_FILL = solid('FFFCE4D6');
+export const HEADER_FILL = solid('FFE8EEF6');
 
-const FONTS: Readonly<Record<TextStyle, Partial<ExcelJS.Font>>> = {
+export const FONTS: Readonly<Record<TextStyle, Partial<ExcelJS.Font>>> = {
 	title: { bold: true, size: 13 },
 	caption: { bold: true },
 	header: { bold: true },
@@ -67,11 +74,29 @@ const textStyle = shared((key: `${TextStyle | 'plain'} ${boolean}`): Partial<Exc
 	return { font: FONTS.header, fill: HEADER_FILL, ...alignment };
 });
 
-function writeNumber(cell: ExcelJS.Cell, plan: NumberCell): void {
+/** How cells look: the number's format and fill, a text's font, fill and alignment. */
+export interface CellStyles {
+	number(cell: ExcelJS.Cell, plan: NumberCell): void;
+	/** `column` counted from 0. */
+	text(cell: ExcelJS.Cell, plan: TextCell, column: number): void;
+}
+
+/** The looks, each one shared style object. */
+export const SHARED_STYLES: CellStyles = {
+	number(cell, plan) {
+		const look: Look = plan.pinned !== undefined ? 'pinned' : plan.input ? 'input' : 'computed';
+		cell.style = numberStyle(`${plan.format} ${look}`);
+	},
+	text(cell, plan, column) {
+		// Plain text too: a cell's own empty style would be serialised once per cell.
+		cell.style = textStyle(`${plan.style ?? 'plain'} ${column > 0}`);
+	}
+};
+
+function writeNumber(cell: ExcelJS.Cell, plan: NumberCell, styles: CellStyles): void {
 	cell.value =
 		plan.formula === undefined ? plan.value : { formula: plan.formula, result: cached(plan.value) };
-	const look: Look = plan.pinned !== undefined ? 'pinned' : plan.input ? 'input' : 'computed';
-	cell.style = numberStyle(`${plan.format} ${look}`);
+	styles.number(cell, plan);
 	if (plan.pinned !== undefined) cell.note = plan.pinned;
 }
 
@@ -97,7 +122,7 @@ function columnWidths(plan: SheetPlan): number[] {
 	return widths;
 }
 
-function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
+function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, styles: CellStyles): void {
 	const sheet = workbook.addWorksheet(plan.name);
 	columnWidths(plan).forEach((width, c) => (sheet.getColumn(c + 1).width = width));
 	plan.rows.forEach((row, r) =>
@@ -107,11 +132,10 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
 			if (planned.kind === 'text') {
 				// Always a string value, never a formula: a label like "=1+1" stays text.
 				cell.value = planned.text;
-				// Plain text too: a cell's own empty style would be serialised once per cell.
-				cell.style = textStyle(`${planned.style ?? 'plain'} ${c > 0}`);
+				styles.text(cell, planned, c);
 				return;
 			}
-			writeNumber(cell, planned);
+			writeNumber(cell, planned, styles);
 			// Added to the workbook's list directly: a cell's own `name` setter rescans every name.
 			if (planned.name)
 				workbook.definedNames.add(`${plan.name}!${cellRef(r, c, true)}`, planned.name);
@@ -119,13 +143,16 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
 	);
 }
 
-/** The workbook of the sheets in `plan`. */
-export function buildWorkbook(plan: readonly SheetPlan[]): ExcelJS.Workbook {
+/** The workbook of the sheets in `plan` (`styles`: for the benchmark's first writer). */
+export function buildWorkbook(
+	plan: readonly SheetPlan[],
+	styles: CellStyles = SHARED_STYLES
+): ExcelJS.Workbook {
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'Gradsheet';
 	// Spreadsheets recompute every formula on opening, rather than trust the cached values.
 	workbook.calcProperties.fullCalcOnLoad = true;
-	for (const sheet of plan) writeSheet(workbook, sheet);
+	for (const sheet of plan) writeSheet(workbook, sheet, styles);
 	return workbook;
 }
 
