@@ -123,6 +123,30 @@ function numberAt(s: Snapshot, addr: string): number {
 	return cellValue(s, addr)!;
 }
 
+/** The title, notes and header above the rows; `order`: the columns' addresses. */
+function introRows(fixed: boolean, order: readonly string[]): PlanCell[][] {
+	const samples = fixed
+		? 'every row trains on that sample.'
+		: 'the later samples are numbers, the notebook’s.';
+	return [
+		[
+			text(
+				'Unrolled: one iteration per row; each row’s b and w are the row above’s after Train',
+				'title'
+			)
+		],
+		[
+			text(
+				`The first row starts from the named b and w of the sheet Forward, on the sample of the sheet Inputs; ${samples}`,
+				'note'
+			)
+		],
+		[text('Change a weight on Forward, or eta on Inputs, and every row trains again.', 'note')],
+		[],
+		[text('iteration', 'header'), ...order.map((addr) => text(cellName(addr), 'header'))]
+	];
+}
+
 /** The unrolled sheet of `current`'s iteration and `options.iterations` more. */
 export function unrolledSheet(current: Snapshot, options: UnrolledOptions): SheetPlan {
 	const problem = unrolledProblem(current, options.iterations);
@@ -150,26 +174,7 @@ export function unrolledSheet(current: Snapshot, options: UnrolledOptions): Shee
 	const worked = new Map(computed.map((addr) => [addr, expanded(cellFormula(net, addr)!)]));
 	const sampled = new Set(samples);
 	const fixed = options.source.kind === 'fixed';
-	const rows: PlanCell[][] = [
-		[
-			text(
-				'Unrolled: one iteration per row; each row’s b and w are the row above’s after Train',
-				'title'
-			)
-		],
-		[
-			text(
-				'Row 1 starts from the named b and w of the sheet Forward, on the sample of the sheet Inputs; ' +
-					(fixed
-						? 'every row trains on that sample.'
-						: 'the later samples are numbers, the notebook’s.'),
-				'note'
-			)
-		],
-		[text('Change a weight on Forward, or eta on Inputs, and every row trains again.', 'note')],
-		[],
-		[text('iteration', 'header'), ...order.map((addr) => text(cellName(addr), 'header'))]
-	];
+	const rows: PlanCell[][] = introRows(fixed, order);
 	iterationsOf(current, options).forEach((s, k) => {
 		const r = rows.length;
 		const formulaOf = (addr: string): string | undefined => {
