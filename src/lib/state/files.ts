@@ -11,6 +11,8 @@ import { layerSizes } from '$lib/engine/model.ts';
 import type { Notebook } from '$lib/engine/notebook.ts';
 import { MAX_NOTEBOOK_CHARS, parseNotebook } from '$lib/engine/notebook-file.ts';
 import type { Snapshot } from '$lib/engine/snapshot.ts';
+import { xlsxFrom, type XlsxRequest } from '$lib/export/xlsx/request.ts';
+import { spawnXlsxWorker } from '$lib/workers/spawn.ts';
 
 // ── CSV ──
 
@@ -138,12 +140,14 @@ export function download(name: string, data: string | Uint8Array<ArrayBuffer>, t
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
- * Saves the iteration `snapshot` is in as an .xlsx workbook named `name`.
- * The exporter, and exceljs with it, is loaded on the first call only.
+ * Saves the iteration `request.snapshot` is in as an .xlsx workbook named
+ * `name`. The workbook is made in a worker of its own (and exceljs loaded
+ * there), so the page stays responsive while a large net's file is written.
  */
-export async function downloadXlsx(snapshot: Snapshot, labels: Labels | undefined, name: string) {
-	const { iterationXlsx } = await import('$lib/export/xlsx/workbook.ts');
-	// A large net's workbook takes seconds on this thread: let a status paint first.
-	await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
-	download(name, await iterationXlsx(snapshot, labels), XLSX_TYPE);
+export async function downloadXlsx(
+	request: XlsxRequest,
+	name: string,
+	spawn: () => Worker = spawnXlsxWorker
+) {
+	download(name, await xlsxFrom(spawn(), request), XLSX_TYPE);
 }

@@ -15,23 +15,18 @@ import { createSnapshot, type Snapshot } from '../../engine/snapshot.ts';
 import { seededSnapshot } from '../../engine/__fixtures__/nets.ts';
 import { planWorkbook } from './sheets.ts';
 import { buildWorkbook } from './workbook.ts';
-import { findSoffice, recalculate } from './testing/libreoffice.ts';
+import { recalculate, requireSoffice, sofficeForTests } from './testing/libreoffice.ts';
 import { agrees, engineNumbers, startOf } from './testing/oracle.ts';
 import {
-	dropCachedValues,
+	editedBytes,
 	loadWorkbook,
 	namedCells,
 	shownNumber,
-	workbookBytes
+	strippedBytes
 } from './testing/workbooks.ts';
 import type ExcelJS from 'exceljs';
 
-const soffice = findSoffice();
-const ci = Boolean(process.env.CI) && process.env.CI !== 'false';
-if (!soffice && !ci)
-	console.log(
-		'note: LibreOffice (soffice) is not installed, so the .xlsx recalculation tests are skipped; `apt-get install libreoffice-calc-nogui` runs them'
-	);
+const { soffice, run } = sofficeForTests();
 
 const article = preset('article');
 const articleStart = createSnapshot({
@@ -63,30 +58,15 @@ const EDITS = [
 
 const exported = (s: Snapshot) => buildWorkbook(planWorkbook(s));
 
-async function edited(s: Snapshot, name: string, value: number): Promise<Uint8Array> {
-	const workbook = await loadWorkbook(await workbookBytes(exported(s)));
-	namedCells(workbook).get(name)!.value = value;
-	dropCachedValues(workbook);
-	return workbookBytes(workbook);
-}
-
-async function stripped(s: Snapshot): Promise<Uint8Array> {
-	const workbook = exported(s);
-	dropCachedValues(workbook);
-	return workbookBytes(workbook);
-}
-
 let recalculated: Record<string, ExcelJS.Workbook>;
 
 beforeAll(async () => {
-	if (!soffice && !ci) return;
-	if (!soffice)
-		throw new Error('CI needs LibreOffice to test the .xlsx export: .ci/run installs it');
+	if (!run) return;
 	const files: Record<string, Uint8Array> = {};
-	for (const [name, s] of Object.entries(CASES)) files[name] = await stripped(s);
+	for (const [name, s] of Object.entries(CASES)) files[name] = await strippedBytes(exported(s));
 	for (const [name, , cell, value] of EDITS)
-		files[`${name}-${cell}`] = await edited(CASES[name], cell, value);
-	const saved = await recalculate(soffice, files);
+		files[`${name}-${cell}`] = await editedBytes(exported(CASES[name]), cell, value);
+	const saved = await recalculate(requireSoffice(soffice), files);
 	recalculated = {};
 	for (const [name, bytes] of Object.entries(saved)) recalculated[name] = await loadWorkbook(bytes);
 }, 240_000);
@@ -101,7 +81,7 @@ function disagreements(workbook: ExcelJS.Workbook, expected: Map<string, number>
 	});
 }
 
-describe.runIf(soffice || ci)('an exported workbook recalculated by LibreOffice', () => {
+describe.runIf(run)('an exported workbook recalculated by LibreOffice', () => {
 	it('has a ReLU layer with totals on both sides of 0, so both branches of its formulas are tried', () => {
 		const totals = step(mixedStart, 'pass').totals[1];
 		expect(totals.some((z) => z < 0) && totals.some((z) => z > 0)).toBe(true);

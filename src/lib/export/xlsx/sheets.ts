@@ -10,6 +10,7 @@ import { layerSizes } from '../../engine/model.ts';
 import type { Snapshot } from '../../engine/snapshot.ts';
 import { deltaFactors } from './formulas.ts';
 import { cellName } from './names.ts';
+import { unrolledSheet, type UnrolledOptions } from './unrolled.ts';
 import {
 	addressCell,
 	cellRef,
@@ -196,15 +197,23 @@ function namesSheet(sheets: readonly SheetPlan[], labels: Labels): SheetPlan {
 	return { name: 'Names', rows };
 }
 
-/** The sheets of the iteration the snapshot `current` is in, every pass run. */
-export function planWorkbook(current: Snapshot, labels: Labels = {}): SheetPlan[] {
+/**
+ * The sheets of the iteration the snapshot `current` is in, every pass run;
+ * with `unrolled`, that iteration and more, one row each, after Train.
+ */
+export function planWorkbook(
+	current: Snapshot,
+	labels: Labels = {},
+	unrolled?: UnrolledOptions
+): SheetPlan[] {
 	const s = completeIteration(current);
 	const sheets = [
 		inputsSheet(s, labels),
 		forwardSheet(s, labels),
 		lossSheet(s, labels),
 		backwardSheet(s),
-		trainSheet(s)
+		trainSheet(s),
+		...(unrolled ? [unrolledSheet(current, unrolled)] : [])
 	];
 	return [...sheets, namesSheet(sheets, labels)];
 }

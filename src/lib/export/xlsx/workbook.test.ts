@@ -9,7 +9,7 @@ describe('the .xlsx file', () => {
 	it('reads back with every name, formula and cached number, zeros included', async () => {
 		// ReLU neurons whose total is negative have gradients of exactly 0.
 		const start = seededSnapshot([3, 4, 3, 2], ['sigmoid', 'relu', 'sigmoid'], 4);
-		const workbook = await loadWorkbook(await iterationXlsx(start));
+		const workbook = await loadWorkbook(await iterationXlsx({ snapshot: start }));
 		const cells = namedCells(workbook);
 		const expected = engineNumbers(start);
 		expect([...cells.keys()].sort()).toEqual([...expected.keys()].sort());
@@ -30,7 +30,7 @@ describe('the .xlsx file', () => {
 
 	it('marks the numbers you set and notes a pinned cell', async () => {
 		const pinned = createSnapshot({ ...handStart(), overrides: { 'layers.1.neurons.0.total': 2 } });
-		const cells = namedCells(await loadWorkbook(await iterationXlsx(pinned)));
+		const cells = namedCells(await loadWorkbook(await iterationXlsx({ snapshot: pinned })));
 		const fill = (name: string) =>
 			(cells.get(name)!.fill as { fgColor?: { argb?: string } }).fgColor?.argb;
 		expect(fill('w_0_1_0')).toBe('FFFFF2CC');

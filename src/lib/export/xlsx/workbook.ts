@@ -4,12 +4,18 @@
  * asks for a workbook, so exceljs never weighs on the first paint.
  */
 import ExcelJS from 'exceljs';
-import type { Labels } from '../../engine/cell-words.ts';
-import type { Snapshot } from '../../engine/snapshot.ts';
-import { cellRef, type Format, type NumberCell, type SheetPlan, type TextStyle } from './plan.ts';
+import {
+	cellRef,
+	type Format,
+	type NumberCell,
+	type SheetPlan,
+	type TextCell,
+	type TextStyle
+} from './plan.ts';
+import type { XlsxRequest } from './request.ts';
 import { planWorkbook } from './sheets.ts';
 
-const NUMBER_FORMATS: Readonly<Record<Format, string>> = {
+export const NUMBER_FORMATS: Readonly<Record<Format, string>> = {
 	number: '0.000000',
 	gradient: '0.000E+00',
 	percent: '0.00" %"',
@@ -21,11 +27,11 @@ const solid = (argb: string): ExcelJS.Fill => ({
 	pattern: 'solid',
 	fgColor: { argb }
 });
-const INPUT_FILL = solid('FFFFF2CC');
-const PINNED_FILL = solid('FFFCE4D6');
-const HEADER_FILL = solid('FFE8EEF6');
+export const INPUT_FILL = solid('FFFFF2CC');
+export const PINNED_FILL = solid('FFFCE4D6');
+export const HEADER_FILL = solid('FFE8EEF6');
 
-const FONTS: Readonly<Record<TextStyle, Partial<ExcelJS.Font>>> = {
+export const FONTS: Readonly<Record<TextStyle, Partial<ExcelJS.Font>>> = {
 	title: { bold: true, size: 13 },
 	caption: { bold: true },
 	header: { bold: true },
@@ -36,15 +42,62 @@ const FONTS: Readonly<Record<TextStyle, Partial<ExcelJS.Font>>> = {
 const cached = (x: number): number | ExcelJS.CellErrorValue =>
 	Number.isFinite(x) ? x : { error: '#NUM!' };
 
-function writeNumber(cell: ExcelJS.Cell, plan: NumberCell): void {
+/**
+ * One style object per look, shared by every cell that has it: exceljs maps a
+ * style object it has seen to its style id through a WeakMap, whereas setting
+ * numFmt or fill on a cell gives it a style object of its own, serialised
+ * once per cell. Never mutated after it is made (a cell's setters would).
+ */
+const shared = <K extends string, V>(make: (key: K) => V) => {
+	const made = new Map<K, V>();
+	return (key: K): V => {
+		let style = made.get(key);
+		if (style === undefined) made.set(key, (style = make(key)));
+		return style;
+	};
+};
+
+type Look = 'input' | 'pinned' | 'computed';
+
+const numberStyle = shared((key: `${Format} ${Look}`): Partial<ExcelJS.Style> => {
+	const [format, look] = key.split(' ') as [Format, Look];
+	const fill = look === 'input' ? INPUT_FILL : look === 'pinned' ? PINNED_FILL : undefined;
+	return { numFmt: NUMBER_FORMATS[format], ...(fill ? { fill } : {}) };
+});
+
+const textStyle = shared((key: `${TextStyle | 'plain'} ${boolean}`): Partial<ExcelJS.Style> => {
+	const [style, overNumbers] = key.split(' ') as [TextStyle | 'plain', string];
+	if (style === 'plain') return {};
+	if (style !== 'header') return { font: FONTS[style] };
+	// A header over numbers stands right, as they do.
+	const alignment = overNumbers === 'true' ? { alignment: { horizontal: 'right' as const } } : {};
+	return { font: FONTS.header, fill: HEADER_FILL, ...alignment };
+});
+
+/** How cells look: the number's format and fill, a text's font, fill and alignment. */
+export interface CellStyles {
+	number(cell: ExcelJS.Cell, plan: NumberCell): void;
+	/** `column` counted from 0. */
+	text(cell: ExcelJS.Cell, plan: TextCell, column: number): void;
+}
+
+/** The looks, each one shared style object. */
+export const SHARED_STYLES: CellStyles = {
+	number(cell, plan) {
+		const look: Look = plan.pinned !== undefined ? 'pinned' : plan.input ? 'input' : 'computed';
+		cell.style = numberStyle(`${plan.format} ${look}`);
+	},
+	text(cell, plan, column) {
+		// Plain text too: a cell's own empty style would be serialised once per cell.
+		cell.style = textStyle(`${plan.style ?? 'plain'} ${column > 0}`);
+	}
+};
+
+function writeNumber(cell: ExcelJS.Cell, plan: NumberCell, styles: CellStyles): void {
 	cell.value =
 		plan.formula === undefined ? plan.value : { formula: plan.formula, result: cached(plan.value) };
-	cell.numFmt = NUMBER_FORMATS[plan.format];
-	if (plan.input) cell.fill = INPUT_FILL;
-	if (plan.pinned !== undefined) {
-		cell.fill = PINNED_FILL;
-		cell.note = plan.pinned;
-	}
+	styles.number(cell, plan);
+	if (plan.pinned !== undefined) cell.note = plan.pinned;
 }
 
 /** Characters a number takes in its format, with room to spare. */
@@ -69,7 +122,7 @@ function columnWidths(plan: SheetPlan): number[] {
 	return widths;
 }
 
-function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
+function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, styles: CellStyles): void {
 	const sheet = workbook.addWorksheet(plan.name);
 	columnWidths(plan).forEach((width, c) => (sheet.getColumn(c + 1).width = width));
 	plan.rows.forEach((row, r) =>
@@ -79,15 +132,10 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
 			if (planned.kind === 'text') {
 				// Always a string value, never a formula: a label like "=1+1" stays text.
 				cell.value = planned.text;
-				if (planned.style) cell.font = FONTS[planned.style];
-				if (planned.style === 'header') {
-					cell.fill = HEADER_FILL;
-					// Over numbers, which stand to the right.
-					if (c > 0) cell.alignment = { horizontal: 'right' };
-				}
+				styles.text(cell, planned, c);
 				return;
 			}
-			writeNumber(cell, planned);
+			writeNumber(cell, planned, styles);
 			// Added to the workbook's list directly: a cell's own `name` setter rescans every name.
 			if (planned.name)
 				workbook.definedNames.add(`${plan.name}!${cellRef(r, c, true)}`, planned.name);
@@ -95,21 +143,22 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
 	);
 }
 
-/** The workbook of the sheets in `plan`. */
-export function buildWorkbook(plan: readonly SheetPlan[]): ExcelJS.Workbook {
+/** The workbook of the sheets in `plan` (`styles`: for the benchmark's first writer). */
+export function buildWorkbook(
+	plan: readonly SheetPlan[],
+	styles: CellStyles = SHARED_STYLES
+): ExcelJS.Workbook {
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'Gradsheet';
 	// Spreadsheets recompute every formula on opening, rather than trust the cached values.
 	workbook.calcProperties.fullCalcOnLoad = true;
-	for (const sheet of plan) writeSheet(workbook, sheet);
+	for (const sheet of plan) writeSheet(workbook, sheet, styles);
 	return workbook;
 }
 
-/** The .xlsx file of the iteration the snapshot `current` is in. */
-export async function iterationXlsx(
-	current: Snapshot,
-	labels?: Labels
-): Promise<Uint8Array<ArrayBuffer>> {
-	const buffer = await buildWorkbook(planWorkbook(current, labels)).xlsx.writeBuffer();
+/** The .xlsx file `request` asks for: the iteration its snapshot is in. */
+export async function iterationXlsx(request: XlsxRequest): Promise<Uint8Array<ArrayBuffer>> {
+	const plan = planWorkbook(request.snapshot, request.labels, request.unrolled);
+	const buffer = await buildWorkbook(plan).xlsx.writeBuffer();
 	return new Uint8Array(buffer);
 }

@@ -22,6 +22,29 @@ export function findSoffice(): string | undefined {
 	return [process.env.SOFFICE, ...CANDIDATES].find((path) => path && existsSync(path));
 }
 
+const ci = Boolean(process.env.CI) && process.env.CI !== 'false';
+
+/**
+ * soffice for the recalculation tests, which run when it is there and under
+ * CI (where a missing LibreOffice fails them); elsewhere they are skipped,
+ * with a note saying how to run them.
+ */
+export function sofficeForTests(): { soffice: string | undefined; run: boolean } {
+	const soffice = findSoffice();
+	if (!soffice && !ci)
+		console.log(
+			'note: LibreOffice (soffice) is not installed, so the .xlsx recalculation tests are skipped; `apt-get install libreoffice-calc-nogui` runs them'
+		);
+	return { soffice, run: Boolean(soffice) || ci };
+}
+
+/** soffice, or for a test run under CI without it, the error that says so. */
+export function requireSoffice(soffice: string | undefined): string {
+	if (!soffice)
+		throw new Error('CI needs LibreOffice to test the .xlsx export: .ci/run installs it');
+	return soffice;
+}
+
 /** Recalculate always on load, for Excel 2007+ files and ODF alike (0 = always). */
 const PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">

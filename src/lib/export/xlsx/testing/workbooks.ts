@@ -43,3 +43,36 @@ export function dropCachedValues(workbook: ExcelJS.Workbook): void {
 		)
 	);
 }
+
+/** The workbook's file with every cached result dropped: only a recalculation fills them in. */
+export async function strippedBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+	dropCachedValues(workbook);
+	return workbookBytes(workbook);
+}
+
+/** The workbook's file read back, with the cell named `name` set to `value` and cached results dropped. */
+export async function editedBytes(
+	workbook: ExcelJS.Workbook,
+	name: string,
+	value: number
+): Promise<Uint8Array> {
+	const copy = await loadWorkbook(await workbookBytes(workbook));
+	namedCells(copy).get(name)!.value = value;
+	return strippedBytes(copy);
+}
+
+/** Each row of the Unrolled sheet below its header, as a map from its header's name to the cell. */
+export function unrolledRows(workbook: ExcelJS.Workbook): Map<string, ExcelJS.Cell>[] {
+	const sheet = workbook.getWorksheet('Unrolled')!;
+	let header: string[] | undefined;
+	const rows: Map<string, ExcelJS.Cell>[] = [];
+	sheet.eachRow((row) => {
+		if (header) {
+			const cells = new Map<string, ExcelJS.Cell>();
+			header.forEach((name, c) => cells.set(name, row.getCell(c + 1)));
+			rows.push(cells);
+		} else if (row.getCell(1).value === 'iteration')
+			header = (row.values as unknown[]).slice(1).map(String);
+	});
+	return rows;
+}
