@@ -49,7 +49,9 @@ async function shootLargeNet(page: Page, width: number) {
 	for (let n = 0; n < 6; n++) await page.keyboard.press('ArrowRight');
 	await shoot(page, `${width}-large-forward`);
 	await page.getByRole('button', { name: 'Train', exact: true }).click();
-	await page.locator('[data-cell="layers.1.neurons.20.weight_gradients.6"]').scrollIntoViewIfNeeded();
+	await page
+		.locator('[data-cell="layers.1.neurons.20.weight_gradients.6"]')
+		.scrollIntoViewIfNeeded();
 	// Sections off screen skip rendering (content-visibility): give the one scrolled to a frame.
 	await page.waitForTimeout(300);
 	await shoot(page, `${width}-large-train`);
