@@ -6,7 +6,8 @@
  * variants' numbers differ from the trainer's once tanh is replaced.
  */
 import { generatorKey, rectangleSample } from '../../src/lib/engine/data.ts';
-import { kernelSource, type Kernel, type SamplerKind } from '../../src/lib/engine/kernel.ts';
+import type { Kernel, SamplerKind } from '../../src/lib/engine/kernel.ts';
+import { kernelSource } from '../../src/lib/engine/kernel-source.ts';
 import { dataSourceOf, netOf } from '../../src/lib/engine/notebook.ts';
 import { preset } from '../../src/lib/engine/presets.ts';
 import { createTrainer } from '../../src/lib/engine/trainer.ts';

@@ -7,11 +7,11 @@ import type { Net } from './model.ts';
 import {
 	KERNEL_MAX_PARAMS,
 	compileKernel,
-	kernelSource,
 	parameterCount,
 	type KernelShape,
 	type SamplerKind
 } from './kernel.ts';
+import { kernelSource } from './kernel-source.ts';
 import { createTrainer } from './trainer.ts';
 
 const numbers = (net: Net) =>

@@ -24,10 +24,11 @@
  * time per iteration goes there.
  */
 import type { ActivationName } from './activations.ts';
+import { ACTIVATION_CODES, activate, descend, slope, weightedSum } from './trainer-arithmetic.ts';
 import type { DataSource } from './data.ts';
 import type { Layer, Net } from './model.ts';
 import { layerSizes, shapeProblem } from './model.ts';
-import { SampleFiller, type Row } from './sampler.ts';
+import { SampleFiller } from './sampler.ts';
 import { KERNEL_MAX_ITERATION, compileKernel, type Kernel } from './kernel.ts';
 
 /** The average error % per output over the iterations since the previous report. */
@@ -49,57 +50,6 @@ export interface TrainerOptions {
 	readonly reportEvery?: number;
 	/** Run the shape-specialised compiled kernel when it can (default); false forces the generic loop. */
 	readonly compile?: boolean;
-}
-
-const TANH = 0;
-const SIGMOID = 1;
-const RELU = 2;
-const LINEAR = 3;
-const ACTIVATION_CODES: Readonly<Record<ActivationName, number>> = {
-	tanh: TANH,
-	sigmoid: SIGMOID,
-	relu: RELU,
-	linear: LINEAR
-};
-
-/** f(z) of activation code `act`, exactly as activations.ts computes it. */
-function activate(act: number, z: number): number {
-	if (act === TANH) return Math.tanh(z);
-	if (act === SIGMOID) return 1 / (1 + Math.exp(-z));
-	if (act === RELU) return z > 0 ? z : 0;
-	return z;
-}
-
-/** f' in terms of the value a, exactly as activations.ts computes it. */
-function slope(act: number, a: number): number {
-	if (act === TANH) return 1 - a * a;
-	if (act === SIGMOID) return a * (1 - a);
-	if (act === RELU) return a > 0 ? 1 : 0;
-	return 1;
-}
-
-/**
- * b + Σ_i w_i a_i added left to right, with b at w[p] and the weights after
- * it. Fan-ins of 2 and 3 (the article's net) are unrolled: about 10 % faster.
- */
-function weightedSum(w: Row, p: number, a: Row, at: number, m: number): number {
-	if (m === 2) return w[p] + w[p + 1] * a[at] + w[p + 2] * a[at + 1];
-	if (m === 3) return w[p] + w[p + 1] * a[at] + w[p + 2] * a[at + 1] + w[p + 3] * a[at + 2];
-	let total = w[p];
-	for (let i = 0; i < m; i++) total += w[p + 1 + i] * a[at + i];
-	return total;
-}
-
-/** b ← b − δ·η and w_i ← w_i − (a_i δ)·η for the neuron whose bias is w[p]. */
-function descend(w: Row, p: number, a: Row, at: number, m: number, delta: number, rate: number) {
-	w[p] = w[p] - delta * rate;
-	if (m === 2 || m === 3) {
-		w[p + 1] = w[p + 1] - a[at] * delta * rate;
-		w[p + 2] = w[p + 2] - a[at + 1] * delta * rate;
-		if (m === 3) w[p + 3] = w[p + 3] - a[at + 2] * delta * rate;
-		return;
-	}
-	for (let i = 0; i < m; i++) w[p + 1 + i] = w[p + 1 + i] - a[at + i] * delta * rate;
 }
 
 /**
