@@ -15,7 +15,7 @@ export interface Activation {
 	readonly fPrime: (a: number) => number;
 	/** f(z) in TeX, with `#` standing for the argument */
 	readonly tex: string;
-	/** f' in TeX in terms of the value, with `#` standing for a, and `@` for a raised to a power */
+	/** f' in TeX in terms of the value, with `#` standing for a, `@` for a raised to a power, `*` for a product */
 	readonly primeTex: string;
 }
 
@@ -32,7 +32,7 @@ export const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = {
 		f: (z) => 1 / (1 + Math.exp(-z)),
 		fPrime: (a) => a * (1 - a),
 		tex: '\\sigma(#)',
-		primeTex: '#(1 - #)'
+		primeTex: '#*(1 - #)'
 	},
 	relu: {
 		name: 'relu',

@@ -9,16 +9,28 @@ import { ACTIVATIONS } from './activations.ts';
 import { address, parseAddress, type Address } from './addresses.ts';
 import type { Net } from './model.ts';
 
-/** Renders one precedent inside a formula: its symbol, or its number; `power` when it is raised to one. */
-export type Term = (address: string, power?: boolean) => string;
+/**
+ * Where a precedent stands in a formula, which decides its brackets: an
+ * operand of +, − or a product (the default), the base of a power, or alone
+ * (a whole right-hand side, a function's whole argument, inside |…|).
+ */
+export type Place = 'operand' | 'power' | 'alone';
+/** Renders one precedent inside a formula: its symbol, or its number, as its place needs. */
+export type Term = (address: string, place?: Place) => string;
+/**
+ * How a product is written between factors: juxtaposed in symbols (w a, as
+ * maths writes it), with a centred dot between numbers (0.4 · 0.3, never 0.4 0.3).
+ */
+export const JUXTAPOSED = '\\,';
+export const TIMES = '\\cdot';
 /** Reads a precedent's number as the passes read it (parameters: before Train). */
 export type Read = (address: string) => number;
 
 export interface Formula {
 	/** Addresses this cell reads, in the formula's order. */
 	readonly precedents: readonly string[];
-	/** The right-hand side in TeX, with each precedent rendered by `term`. */
-	readonly tex: (term: Term) => string;
+	/** The right-hand side in TeX, with each precedent rendered by `term` and products by `times`. */
+	readonly tex: (term: Term, times?: string) => string;
 	/** The cell's number from its precedents' numbers. */
 	readonly evaluate: (read: Read) => number;
 }
@@ -60,8 +72,8 @@ export function symbolTex(addr: string | Address): string {
 }
 
 /** A precedent as its symbol, bracketed where a power would otherwise stack on its indices. */
-export const symbolTerm: Term = (address, power) =>
-	power ? `\\left(${symbolTex(address)}\\right)` : symbolTex(address);
+export const symbolTerm: Term = (address, place) =>
+	place === 'power' ? `\\left(${symbolTex(address)}\\right)` : symbolTex(address);
 
 /** Sums longer than this are shown with their middle elided. */
 const SHOWN_TERMS = 6;
@@ -98,8 +110,8 @@ export function formulaOf(net: Net, addr: string): Formula | undefined {
 			]);
 			return {
 				precedents: pairs.flat(),
-				tex: (t) =>
-					`\\tfrac12\\left(${sumTex(pairs.map(([v, g]) => `(${t(v)} - ${t(g)})^2`))}\\right)`,
+				tex: (t, times = JUXTAPOSED) =>
+					`\\tfrac12 ${times} \\left(${sumTex(pairs.map(([v, g]) => `(${t(v)} - ${t(g)})^2`))}\\right)`,
 				evaluate: (read) => {
 					let sum = 0;
 					for (const [v, g] of pairs) {
@@ -115,7 +127,8 @@ export function formulaOf(net: Net, addr: string): Formula | undefined {
 			const g = address.target(a.index);
 			return {
 				precedents: [g, v],
-				tex: (t) => `\\frac{\\lvert ${t(g)} - ${t(v)} \\rvert}{\\lvert ${t(g)} \\rvert} \\cdot 100`,
+				tex: (t) =>
+					`\\frac{\\lvert ${t(g)} - ${t(v)} \\rvert}{\\lvert ${t(g, 'alone')} \\rvert} \\cdot 100`,
 				evaluate: (read) =>
 					read(v) === read(g) ? 0 : (Math.abs(read(g) - read(v)) / Math.abs(read(g))) * 100
 			};
@@ -144,7 +157,8 @@ export function formulaOf(net: Net, addr: string): Formula | undefined {
 			]);
 			return {
 				precedents: [bias, ...products.flat()],
-				tex: (t) => sumTex([t(bias), ...products.map(([w, x]) => `${t(w)} \\, ${t(x)}`)]),
+				tex: (t, times = JUXTAPOSED) =>
+					sumTex([t(bias), ...products.map(([w, x]) => `${t(w)} ${times} ${t(x)}`)]),
 				evaluate: (read) => {
 					let total = read(bias);
 					for (const [w, x] of products) total += read(w) * read(x);
@@ -157,7 +171,7 @@ export function formulaOf(net: Net, addr: string): Formula | undefined {
 			const activation = ACTIVATIONS[layers[a.layer].activation];
 			return {
 				precedents: [total],
-				tex: (t) => activation.tex.replaceAll('#', t(total)),
+				tex: (t) => activation.tex.replaceAll('#', t(total, 'alone')),
 				evaluate: (read) => activation.f(read(total))
 			};
 		}
@@ -165,14 +179,18 @@ export function formulaOf(net: Net, addr: string): Formula | undefined {
 			return deltaFormula(net, a.layer, a.neuron);
 		case 'bias_gradient': {
 			const delta = address.neuron(a.layer, a.neuron, 'activation_gradient');
-			return { precedents: [delta], tex: (t) => t(delta), evaluate: (read) => read(delta) };
+			return {
+				precedents: [delta],
+				tex: (t) => t(delta, 'alone'),
+				evaluate: (read) => read(delta)
+			};
 		}
 		case 'weight_gradients': {
 			const x = inputOf(a.layer, a.index);
 			const delta = address.neuron(a.layer, a.neuron, 'activation_gradient');
 			return {
 				precedents: [x, delta],
-				tex: (t) => `${t(x)} \\, ${t(delta)}`,
+				tex: (t, times = JUXTAPOSED) => `${t(x)} ${times} ${t(delta)}`,
 				evaluate: (read) => read(x) * read(delta)
 			};
 		}
@@ -184,13 +202,17 @@ function deltaFormula(net: Net, l: number, j: number): Formula {
 	const layers = net.layers;
 	const value = address.neuron(l, j, 'value');
 	const activation = ACTIVATIONS[layers[l].activation];
-	const prime = (t: Term) =>
-		activation.primeTex.replaceAll('@', t(value, true)).replaceAll('#', t(value));
+	// The template's * is a product, @ is a raised to a power, # is a.
+	const prime = (t: Term, times: string) =>
+		activation.primeTex
+			.replaceAll('*', ` ${times} `)
+			.replaceAll('@', t(value, 'power'))
+			.replaceAll('#', t(value));
 	if (l === layers.length - 1) {
 		const target = address.target(j);
 		return {
 			precedents: [value, target],
-			tex: (t) => `${prime(t)} \\, (${t(value)} - ${t(target)})`,
+			tex: (t, times = JUXTAPOSED) => `${prime(t, times)} ${times} (${t(value)} - ${t(target)})`,
 			evaluate: (read) => activation.fPrime(read(value)) * (read(value) - read(target))
 		};
 	}
@@ -200,8 +222,8 @@ function deltaFormula(net: Net, l: number, j: number): Formula {
 	]);
 	return {
 		precedents: [value, ...pairs.flat()],
-		tex: (t) =>
-			`${prime(t)} \\left(${sumTex(pairs.map(([d, w]) => `${t(d)} \\, ${t(w)}`))}\\right)`,
+		tex: (t, times = JUXTAPOSED) =>
+			`${prime(t, times)} ${times} \\left(${sumTex(pairs.map(([d, w]) => `${t(d)} ${times} ${t(w)}`))}\\right)`,
 		evaluate: (read) => {
 			let sum = 0;
 			for (const [d, w] of pairs) sum += read(d) * read(w);

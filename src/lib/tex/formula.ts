@@ -1,16 +1,16 @@
 /** A cell's formula three ways: in symbols, with numbers substituted, and its result. */
 import { parseAddress } from '$lib/engine/addresses.ts';
 import { cellInput, cellValue } from '$lib/engine/cell-values.ts';
-import { formulaOf, symbolTerm, symbolTex } from '$lib/engine/cells.ts';
+import { TIMES, formulaOf, symbolTerm, symbolTex, type Term } from '$lib/engine/cells.ts';
 import { trainDone, type Snapshot } from '$lib/engine/snapshot.ts';
 import { DEFAULT_PRECISION, numberTex } from './numbers.ts';
 
 export interface CellTex {
 	/** `z^{(0)}_{1} = b^{(0)}_{1} + …`, or just the symbol for a number the user sets */
 	readonly symbols: string;
-	/** The right-hand side with each precedent's number, or undefined before its inputs exist. */
+	/** The right-hand side with each precedent's number and · between factors, or undefined before its inputs exist. */
 	readonly substituted: string | undefined;
-	/** The cell's number, or undefined before the iteration computes it. */
+	/** The cell's number (bare: `-0.3`, not `(-0.3)`), or undefined before the iteration computes it. */
 	readonly result: string | undefined;
 	/** Whether the formula is Train's update of a parameter (written with ←). */
 	readonly update: boolean;
@@ -30,7 +30,7 @@ function isParameter(address: string): boolean {
 export function cellTex(s: Snapshot, address: string, precision = DEFAULT_PRECISION): CellTex {
 	const symbol = symbolTex(address);
 	const value = cellValue(s, address);
-	const result = value === undefined ? undefined : numberTex(value, precision);
+	const result = value === undefined ? undefined : numberTex(value, precision, 'alone');
 	const parameter = isParameter(address);
 	// A parameter before Train is a number the user sets: it has no formula yet.
 	const formula = parameter && !trained(s, address) ? undefined : formulaOf(s.net, address);
@@ -38,8 +38,7 @@ export function cellTex(s: Snapshot, address: string, precision = DEFAULT_PRECIS
 	const symbols = `${symbol} ${parameter ? '\\leftarrow' : '='} ${formula.tex(symbolTerm)}`;
 	const reads = parameter ? [address, ...formula.precedents] : formula.precedents;
 	const known = reads.every((p) => cellInput(s, p) !== undefined);
-	const substituted = known
-		? formula.tex((p) => numberTex(cellInput(s, p)!, precision))
-		: undefined;
+	const numbers: Term = (p, place) => numberTex(cellInput(s, p)!, precision, place);
+	const substituted = known ? formula.tex(numbers, TIMES) : undefined;
 	return { symbols, substituted, result, update: parameter };
 }

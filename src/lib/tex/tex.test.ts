@@ -4,7 +4,7 @@ import { cellGraph } from '$lib/engine/cell-graph.ts';
 import { step } from '$lib/engine/passes.ts';
 import { cellTex } from './formula.ts';
 import { renderTex, renderTexStrict } from './katex.ts';
-import { formatNumber, numberTex } from './numbers.ts';
+import { formatNumber, fullText, numberTex } from './numbers.ts';
 
 describe('formulas in KaTeX', () => {
 	it.each([
@@ -62,8 +62,30 @@ describe('numbers', () => {
 		expect(formatNumber(Infinity)).toBe('∞');
 	});
 
+	it('writes a real minus in the exponent too, and never an exponent with + or a hyphen', () => {
+		expect(formatNumber(-0.00001234)).toBe('−1.234e−5');
+		expect(formatNumber(-2.5e-12, 2)).toBe('−2.5e−12');
+		expect(formatNumber(-3e9)).toBe('−3e9');
+		// 3 digits of 1234.5 in fixed notation, as below a million every number is.
+		expect(formatNumber(1234.5, 3)).toBe('1230');
+		expect(formatNumber(-123.4, 2)).toBe('−120');
+		expect(fullText(-1.5e-7)).toBe('−1.5e−7');
+		expect(fullText(1e21)).toBe('1e21');
+	});
+
 	it('parenthesises negative terms in TeX', () => {
 		expect(numberTex(-0.3)).toBe('(-0.3)');
 		expect(numberTex(1.5e-7)).toBe('1.5 \\times 10^{-7}');
+		expect(numberTex(-1.5e-7)).toBe('(-1.5 \\times 10^{-7})');
+		expect(numberTex(-0)).toBe('(-0)');
+	});
+
+	it('brackets a number by its place: bare alone, and with a power of ten under a power', () => {
+		expect(numberTex(-0.3, 4, 'alone')).toBe('-0.3');
+		expect(numberTex(-1.5e-7, 4, 'alone')).toBe('-1.5 \\times 10^{-7}');
+		expect(numberTex(0.3, 4, 'power')).toBe('0.3');
+		expect(numberTex(-0.3, 4, 'power')).toBe('(-0.3)');
+		expect(numberTex(1.5e-7, 4, 'power')).toBe('(1.5 \\times 10^{-7})');
+		expect(numberTex(-Infinity, 4, 'alone')).toBe('-\\infty');
 	});
 });

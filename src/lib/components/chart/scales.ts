@@ -2,6 +2,7 @@
  * The geometry of the error-% chart: domains, ticks and paths for linear or
  * log axes. Pure, so the component only draws what this returns.
  */
+import { formatNumber } from '$lib/tex/numbers.ts';
 
 export type AxisKind = 'linear' | 'log';
 
@@ -31,10 +32,10 @@ export function nice(x: number, up: boolean): number {
 	return found ?? decade;
 }
 
-/** A number short, to `digits` significant digits: 10000000 → "10M", 2500 → "2.5k", 0.001 → "0.001". */
+/** A number short, to `digits` significant digits: 10000000 → "10M", 2500 → "2.5k", 0.001 → "0.001", −0.5 → "−0.5". */
 export function compact(x: number, digits = 3): string {
 	const abs = Math.abs(x);
-	const trim = (v: number) => String(Number(v.toPrecision(digits)));
+	const trim = (v: number) => formatNumber(v, digits);
 	if (abs >= 1e9) return `${trim(x / 1e9)}G`;
 	if (abs >= 1e6) return `${trim(x / 1e6)}M`;
 	if (abs >= 1e3) return `${trim(x / 1e3)}k`;
