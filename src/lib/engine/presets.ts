@@ -31,7 +31,9 @@ const RECIPES: Readonly<Record<PresetName, Recipe>> = {
 		sizes: [2, 3, 3, 2],
 		activation: 'tanh',
 		learningRate: 0.001,
-		seed: 1,
+		// Of seeds 1–12, the one whose 100,000,000 iterations report as the article's do: area
+		// from hundreds of % to about 1 %, circumference well under 1 % (README, "The default seed").
+		seed: 7,
 		dataset: 'rectangle',
 		labels: { inputs: ['width', 'height'], outputs: ['area', 'circumference × 0.25'] }
 	},
