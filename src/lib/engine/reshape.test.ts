@@ -68,7 +68,7 @@ describe('adding and removing neurons', () => {
 		const article = preset('article');
 		const after = ok(setNeuronCount(article, 0, 4));
 		expect(layerSizes(netOf(after))).toEqual([2, 4, 3, 2]);
-		const fresh = initialiseNet([2, 4, 3, 2], 'tanh', 1);
+		const fresh = initialiseNet([2, 4, 3, 2], 'tanh', article.seed!);
 		expect(after.layers[0].neurons.slice(0, 3)).toEqual(article.layers[0].neurons);
 		expect(after.layers[0].neurons[3]).toEqual(fresh.layers[0].neurons[3]);
 		after.layers[1].neurons.forEach((n, j) => {
@@ -116,7 +116,7 @@ describe('adding and removing layers', () => {
 		expect(after.layers[0]).toEqual(article.layers[0]);
 		expect(after.layers[1]).toEqual(article.layers[1]);
 		expect(after.layers[3]).toEqual(article.layers[2]);
-		const fresh = initialiseNet([2, 3, 3, 3, 2], 'tanh', 1);
+		const fresh = initialiseNet([2, 3, 3, 3, 2], 'tanh', article.seed!);
 		expect(after.layers[2].neurons).toEqual(fresh.layers[2].neurons);
 		expect(checkNotebook(after).ok).toBe(true);
 	});
