@@ -47,7 +47,7 @@ test('adding a neuron and a layer keeps every weight that has a place and seeds 
 	expect(await value(page, 'layers.0.neurons.2.weights.1')).toBe(
 		String(article.layers[0].neurons[2].weights[1])
 	);
-	const fresh = initialiseNet([2, 4, 3, 2], 'tanh', 1);
+	const fresh = initialiseNet([2, 4, 3, 2], 'tanh', article.seed!);
 	expect(await value(page, 'layers.0.neurons.3.bias')).toBe(
 		String(fresh.layers[0].neurons[3].bias)
 	);
