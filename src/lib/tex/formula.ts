@@ -22,18 +22,29 @@ function trained(s: Snapshot, address: string): boolean {
 	return (a?.kind === 'bias' || a?.kind === 'weights') && trainDone(s.cursor, a.layer, a.neuron);
 }
 
+/**
+ * `update`: for a parameter, whether it is Train's new number (its update
+ * formula) or the number as set, which has no formula; by default, the new
+ * one once Train has updated it.
+ */
 function isParameter(address: string): boolean {
 	const kind = parseAddress(address)?.kind;
 	return kind === 'bias' || kind === 'weights';
 }
 
-export function cellTex(s: Snapshot, address: string, precision = DEFAULT_PRECISION): CellTex {
+export function cellTex(
+	s: Snapshot,
+	address: string,
+	precision = DEFAULT_PRECISION,
+	update = trained(s, address)
+): CellTex {
 	const symbol = symbolTex(address);
-	const value = cellValue(s, address);
-	const result = value === undefined ? undefined : numberTex(value, precision);
 	const parameter = isParameter(address);
-	// A parameter before Train is a number the user sets: it has no formula yet.
-	const formula = parameter && !trained(s, address) ? undefined : formulaOf(s.net, address);
+	const asSet = parameter && !(update && trained(s, address));
+	const value = asSet ? cellInput(s, address) : cellValue(s, address);
+	const result = value === undefined ? undefined : numberTex(value, precision);
+	// A parameter as set (before Train, or the number the iteration used) is a number the user sets: no formula.
+	const formula = asSet ? undefined : formulaOf(s.net, address);
 	if (!formula) return { symbols: symbol, substituted: undefined, result, update: false };
 	const symbols = `${symbol} ${parameter ? '\\leftarrow' : '='} ${formula.tex(symbolTerm)}`;
 	const reads = parameter ? [address, ...formula.precedents] : formula.precedents;
