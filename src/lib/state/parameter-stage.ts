@@ -4,8 +4,8 @@
  * Train") and Train's new one, w ← w − η·∂E/∂w. One address names both, so a
  * selection says which of the two the learner picked, and the highlighting
  * links each to its own neighbours: the value as set is read by totals and
- * gradients and reads nothing; the new one reads η and ∂E/∂w and is read by
- * nothing before the next iteration. Every other cell has one stage, 'set'.
+ * gradients and reads nothing; the new one reads it, η and ∂E/∂w, and is
+ * read by nothing before the next iteration. Every other cell has one stage, 'set'.
  */
 import { parseAddress } from '$lib/engine/addresses.ts';
 import { cellInput, cellValue } from '$lib/engine/cell-values.ts';
@@ -74,7 +74,7 @@ export function linksOf(graph: CellGraph, node: Node | undefined): Links {
 	const set = (a: string): Node => ({ address: a, stage: 'set' });
 	if (isParameter(address)) {
 		return stage === 'new'
-			? { precedents: graph.precedents(address).map(set), dependents: [] }
+			? { precedents: [set(address), ...graph.precedents(address).map(set)], dependents: [] }
 			: { precedents: [], dependents: graph.dependents(address).map(set) };
 	}
 	return {

@@ -4,6 +4,7 @@ import { cellInput, cellValue } from '$lib/engine/cell-values.ts';
 import { formulaOf, symbolTerm, symbolTex } from '$lib/engine/cells.ts';
 import { trainDone, type Snapshot } from '$lib/engine/snapshot.ts';
 import { DEFAULT_PRECISION, numberTex } from './numbers.ts';
+import { oldAndNew } from './update-digits.ts';
 
 export interface CellTex {
 	/** `z^{(0)}_{1} = b^{(0)}_{1} + …`, or just the symbol for a number the user sets */
@@ -49,8 +50,14 @@ export function cellTex(
 	const symbols = `${symbol} ${parameter ? '\\leftarrow' : '='} ${formula.tex(symbolTerm)}`;
 	const reads = parameter ? [address, ...formula.precedents] : formula.precedents;
 	const known = reads.every((p) => cellInput(s, p) !== undefined);
+	// An update changes a parameter in a late digit: old and new get the digits that tell them apart.
+	const digits =
+		parameter && known && value !== undefined
+			? oldAndNew(cellInput(s, address)!, value, precision).digits
+			: precision;
 	const substituted = known
-		? formula.tex((p) => numberTex(cellInput(s, p)!, precision))
+		? formula.tex((p) => numberTex(cellInput(s, p)!, p === address ? digits : precision))
 		: undefined;
-	return { symbols, substituted, result, update: parameter };
+	const shown = value === undefined ? undefined : numberTex(value, digits);
+	return { symbols, substituted, result: shown, update: parameter };
 }
