@@ -64,8 +64,11 @@ const num = (text: string | null) => {
 /** Equal to the last bit or two: the same arithmetic in the same order. */
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-14 * Math.max(1, Math.abs(b));
 
-/** Checks every Forward and Train row against its formula; returns how many Train rows are trained. */
-async function expectTablesTrue(page: Page, s: Snapshot): Promise<number> {
+/**
+ * Checks every row of Forward (and, with `train`, of Train) against its formula; returns how
+ * many Train rows are trained.
+ */
+async function expectTablesTrue(page: Page, s: Snapshot, train: boolean): Promise<number> {
 	await expectCells(page, s);
 	// Exactly one home per address.
 	const homes = await page.$$eval('[data-cell]', (els) =>
@@ -96,10 +99,11 @@ async function expectTablesTrue(page: Page, s: Snapshot): Promise<number> {
 			values.push(a);
 		});
 		previous = values;
+		if (!train) continue;
 
-		const train = await gridRows(page, `Train, layer ${l}`);
-		expect(train).toHaveLength(sizes[l + 1] * (sizes[l] + 1));
-		train.forEach(([gradient, old, change, next], r) => {
+		const rows = await gridRows(page, `Train, layer ${l}`);
+		expect(rows).toHaveLength(sizes[l + 1] * (sizes[l] + 1));
+		rows.forEach(([gradient, old, change, next], r) => {
 			const j = Math.floor(r / (sizes[l] + 1));
 			const p = r % (sizes[l] + 1);
 			const where = `Train layer ${l} row ${r}`;
@@ -120,28 +124,32 @@ async function expectTablesTrue(page: Page, s: Snapshot): Promise<number> {
 	return trainedRows;
 }
 
-test('after Train, and after each neuron of the Train pass, every row of every table satisfies its formula with the numbers shown', async ({
-	page
-}) => {
-	test.setTimeout(120_000); // nine moments, each read whole
-	const messages = watchConsole(page);
-	await open(page);
-	await button(page, 'Forward').click();
-	await button(page, 'Backward').click();
-	let s = afterBackward;
-	expect(await expectTablesTrue(page, s)).toBe(0);
-	let trained = 0;
-	while (s.cursor.pass === 'train') {
-		await button(page, 'Next neuron').click();
-		s = step(s, 'neuron');
-		const rows = await expectTablesTrue(page, s);
-		expect(rows, 'one more neuron trained').toBeGreaterThan(trained);
-		trained = rows;
-	}
-	expect(trained).toBe(3 * 3 + 3 * 4 + 2 * 4);
-	expect(s).toEqual(afterTrain);
-	expect(messages).toEqual([]);
-});
+for (const train of [false, true]) {
+	const tables = train ? 'Train' : 'Forward';
+	const formulas = train ? 'new = old − η·∂E/∂p' : 'z = b + Σ w·a and a = f(z)';
+	test(`after Train, and after each neuron of the Train pass, every row of ${tables}'s tables satisfies ${formulas} with the numbers shown`, async ({
+		page
+	}) => {
+		test.setTimeout(120_000); // nine moments, each read whole
+		const messages = watchConsole(page);
+		await open(page);
+		await button(page, 'Forward').click();
+		await button(page, 'Backward').click();
+		let s = afterBackward;
+		expect(await expectTablesTrue(page, s, train)).toBe(0);
+		let trained = 0;
+		while (s.cursor.pass === 'train') {
+			await button(page, 'Next neuron').click();
+			s = step(s, 'neuron');
+			const rows = await expectTablesTrue(page, s, train);
+			if (train) expect(rows, 'one more neuron trained').toBeGreaterThan(trained);
+			trained = rows;
+		}
+		if (train) expect(trained).toBe(3 * 3 + 3 * 4 + 2 * 4);
+		expect(s).toEqual(afterTrain);
+		expect(messages).toEqual([]);
+	});
+}
 
 test('after Train, Forward’s parameters are read-only copies marked before Train, and Train’s new ones are edited there', async ({
 	page
