@@ -13,6 +13,7 @@ import { step } from '../src/lib/engine/passes.ts';
 import { preset } from '../src/lib/engine/presets.ts';
 import type { Snapshot } from '../src/lib/engine/snapshot.ts';
 import { DEFAULT_PRECISION, formatNumber } from '../src/lib/tex/numbers.ts';
+import { oldAndNew } from '../src/lib/tex/update-digits.ts';
 import {
 	button,
 	cell,
@@ -35,7 +36,10 @@ function after(passes: number): Snapshot {
 }
 
 /** How a number is written inside a substituted formula: short, without its sign, up to any exponent. */
-const shortForm = (x: number) => formatNumber(Math.abs(x), DEFAULT_PRECISION).split('e')[0];
+const shortForm = (x: number, digits = DEFAULT_PRECISION) =>
+	formatNumber(Math.abs(x), digits).split('e')[0];
+
+const isParameter = (a: string) => /^(bias|weights)$/.test(parseAddress(a)?.kind ?? '');
 
 /** The text of the formula bar's typeset maths only. */
 const mathsText = (page: Page) =>
@@ -139,34 +143,49 @@ for (const { name, address, passes, substitutes } of CASES) {
 		await expect(bar).toContainText(describeAddress(address, notebook.labels));
 		await expect(bar).toContainText(address);
 		await expect(bar.locator('.katex').first()).toBeVisible();
-		// The result: in full, and short in the typeset formula.
+		// The result: in full, and short in the typeset formula (a parameter's update with the
+		// digits that tell its old and new numbers apart).
 		await expect(bar).toContainText(String(value));
 		const maths = await mathsText(page);
-		expect(maths).toContain(shortForm(value));
+		const trained = passes === 3;
+		const digits =
+			isParameter(address) && trained
+				? oldAndNew(cellInput(s, address)!, value, DEFAULT_PRECISION).digits
+				: DEFAULT_PRECISION;
+		expect(maths).toContain(shortForm(value, digits));
 
 		const precedents = graph.precedents(address);
 		if (substitutes) {
 			// Every number the formula reads (a parameter's update also reads its old self).
-			const reads = parseAddress(address)?.kind.match(/^(bias|weights)$/)
-				? [address, ...precedents]
-				: precedents;
+			const reads = isParameter(address) ? [address, ...precedents] : precedents;
 			expect(reads.length).toBeGreaterThan(0);
 			for (const p of reads) {
 				const read = cellInput(s, p);
 				expect(read, `${p} is known`).toBeDefined();
-				expect(maths, `${p} = ${read} is substituted`).toContain(shortForm(read!));
+				expect(maths, `${p} = ${read} is substituted`).toContain(
+					shortForm(read!, p === address ? digits : DEFAULT_PRECISION)
+				);
 			}
 		}
 
-		// Highlighting: exactly the engine's precedents and dependents that have a home cell.
+		// Highlighting: exactly the engine's precedents and dependents that have a home cell. A
+		// parameter is two numbers: as set, it reads nothing and totals and δ read it; Train's new
+		// one reads η and ∂E/∂p and nothing reads it yet. Other cells read parameters as set (whose
+		// home after Train is the new number, not them); η and gradients are read by new numbers
+		// (whose home exists only after Train).
 		const onPage = new Set(
 			await page.$$eval('[data-cell]', (els) => els.map((e) => e.getAttribute('data-cell')!))
 		);
 		const expected = (list: readonly string[]) => list.filter((a) => onPage.has(a)).sort();
-		await expect.poll(() => cellsWithClass(page, 'precedent')).toEqual(expected(precedents));
-		await expect
-			.poll(() => cellsWithClass(page, 'dependent'))
-			.toEqual(expected(graph.dependents(address)));
+		const dependents = graph.dependents(address);
+		const linked = isParameter(address)
+			? { precedents: trained ? precedents : [], dependents: trained ? [] : dependents }
+			: {
+					precedents: precedents.filter((p) => !isParameter(p) || !trained),
+					dependents: dependents.filter((d) => !isParameter(d) || trained)
+				};
+		await expect.poll(() => cellsWithClass(page, 'precedent')).toEqual(expected(linked.precedents));
+		await expect.poll(() => cellsWithClass(page, 'dependent')).toEqual(expected(linked.dependents));
 		expect(messages).toEqual([]);
 	});
 }
@@ -211,9 +230,10 @@ test('clicking a precedent chip in the formula bar selects that cell', async ({ 
 	await expect(bar).toContainText(String(notebook.layers[2].neurons[1].weights[0]));
 	await expect.poll(() => cellsWithClass(page, 'dependent')).toContain(delta);
 
-	// And on again, from the weight to the learning rate it will be trained with.
-	await bar.getByTitle('Learning rate', { exact: true }).click();
-	await expect(cell(page, 'learning_rate')).toHaveAttribute('aria-selected', 'true');
-	await expect(bar).toContainText('Learning rate');
+	// And on again, from the weight (before Train a number that is read) to the total reading it.
+	const total = 'layers.2.neurons.1.total';
+	await bar.getByTitle(describeAddress(total, notebook.labels), { exact: true }).click();
+	await expect(cell(page, total)).toHaveAttribute('aria-selected', 'true');
+	await expect(bar).toContainText(describeAddress(total, notebook.labels));
 	expect(messages).toEqual([]);
 });

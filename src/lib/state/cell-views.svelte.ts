@@ -13,6 +13,7 @@ import { layerSizes } from '$lib/engine/model.ts';
 import type { Snapshot } from '$lib/engine/snapshot.ts';
 import { cellView, type CellView } from './cell-view.ts';
 import type { NotebookState } from './notebook.svelte.ts';
+import { nodeKey } from './parameter-stage.ts';
 
 export type CellMark = 'selected' | 'precedent' | 'dependent' | undefined;
 
@@ -21,6 +22,8 @@ export class CellEntry {
 	/** Set as soon as the entry is made (see #entry). */
 	view = $state.raw<CellView | undefined>(undefined);
 	mark = $state<CellMark>();
+	/** The mark of a trained parameter's new number (the other, `mark`, is of the number as set). */
+	markNew = $state<CellMark>();
 	/** How many drawn cells show this address (a cell and its copies elsewhere). */
 	holders = 0;
 	constructor(
@@ -49,10 +52,9 @@ export class CellViews {
 			});
 		});
 		$effect.pre(() => {
-			const { selected, precedents, dependents } = sheet;
+			const highlight = sheet.highlight;
 			untrack(() => {
-				for (const entry of this.#entries.values())
-					entry.mark = markOf(entry.address, selected, precedents, dependents);
+				for (const entry of this.#entries.values()) setMarks(entry, highlight);
 			});
 		});
 	}
@@ -89,10 +91,10 @@ export class CellViews {
 	/** Read untracked: a cell must depend on its entry, never on the whole snapshot. */
 	#refresh(entry: CellEntry): void {
 		untrack(() => {
-			const { snapshot, before, precision, sizes, selected, precedents, dependents } = this.#sheet;
+			const { snapshot, before, precision, sizes, highlight } = this.#sheet;
 			const than = comparable(before, sizes);
 			entry.view = cellView(snapshot, than, entry.parsed!, precision, entry.address);
-			entry.mark = markOf(entry.address, selected, precedents, dependents);
+			setMarks(entry, highlight);
 		});
 	}
 }
@@ -104,15 +106,17 @@ function comparable(before: Snapshot | undefined, sizes: readonly number[]): Sna
 	return then.length === sizes.length && then.every((n, l) => n === sizes[l]) ? before : undefined;
 }
 
-function markOf(
-	address: string,
-	selected: string | undefined,
-	precedents: ReadonlySet<string>,
-	dependents: ReadonlySet<string>
-): CellMark {
-	if (address === selected) return 'selected';
-	if (precedents.has(address)) return 'precedent';
-	return dependents.has(address) ? 'dependent' : undefined;
+type Highlight = NotebookState['highlight'];
+
+function markOf(key: string, { selected, precedents, dependents }: Highlight): CellMark {
+	if (key === selected) return 'selected';
+	if (precedents.has(key)) return 'precedent';
+	return dependents.has(key) ? 'dependent' : undefined;
+}
+
+function setMarks(entry: CellEntry, highlight: Highlight): void {
+	entry.mark = markOf(entry.address, highlight);
+	entry.markNew = markOf(nodeKey(entry.address, 'new'), highlight);
 }
 
 function setIfChanged(entry: CellEntry, next: CellView): void {

@@ -28,6 +28,7 @@ import { History, IterationLog } from './history.svelte.ts';
 import { iterationEntries, iterationEntry } from './iterations.ts';
 import { editCells, stepped, unpinned } from './moment-edits.ts';
 import { momentOf, type Moment } from './moment.ts';
+import { homeStage, linksOf, nodeKey, stageOf, type Node, type Stage } from './parameter-stage.ts';
 import { planRun, runProblem, runSource, type RunPlan, type RunSettings } from './run-plan.ts';
 import { whyNot, type StepAction } from './step-actions.ts';
 
@@ -40,6 +41,8 @@ export class NotebookState {
 	readonly iterations = new IterationLog<Moment>();
 
 	selected = $state<string | undefined>(undefined);
+	/** Which of a parameter's two numbers the learner picked (parameter-stage.ts). */
+	#stage = $state<Stage>('set');
 	precision = $state(DEFAULT_PRECISION);
 	/** A message about the last thing refused, e.g. a link that did not open. */
 	message = $state<string | undefined>(undefined);
@@ -56,8 +59,22 @@ export class NotebookState {
 	#lastSizes: number[] = [];
 	readonly addresses = $derived(allAddresses(this.sizes));
 	readonly graph = $derived(cellGraph(this.snapshot.net));
-	readonly precedents = $derived(lookup(this.selected ? this.graph.precedents(this.selected) : []));
-	readonly dependents = $derived(lookup(this.selected ? this.graph.dependents(this.selected) : []));
+	/** A primitive, so that a step which leaves it as it was wakes nothing that reads the selection. */
+	readonly selectedStage: Stage = $derived(
+		this.selected === undefined ? 'set' : stageOf(this.snapshot, this.selected, this.#stage)
+	);
+	readonly selection: Node | undefined = $derived(
+		this.selected === undefined ? undefined : { address: this.selected, stage: this.selectedStage }
+	);
+	readonly links = $derived(linksOf(this.graph, this.selection));
+	readonly precedents = $derived(lookup(this.links.precedents.map((n) => n.address)));
+	readonly dependents = $derived(lookup(this.links.dependents.map((n) => n.address)));
+	/** The selection and its neighbours as node keys: a parameter's two numbers are marked apart. */
+	readonly highlight = $derived({
+		selected: this.selection && nodeKey(this.selection.address, this.selection.stage),
+		precedents: lookup(this.links.precedents.map((n) => nodeKey(n.address, n.stage))),
+		dependents: lookup(this.links.dependents.map((n) => nodeKey(n.address, n.stage)))
+	});
 	readonly overrides = $derived(Object.entries(this.snapshot.overrides));
 
 	readonly #source: DataSource = $derived(dataSourceOf(this.notebook));
@@ -123,7 +140,9 @@ export class NotebookState {
 		if (next !== this.#moment) this.#act(next);
 	}
 
-	select(address: string | undefined): void {
+	/** Selects a cell; for a parameter, its number as set or Train's new one (by default the one its home shows). */
+	select(address: string | undefined, stage?: Stage): void {
+		this.#stage = stage ?? (address === undefined ? 'set' : homeStage(this.snapshot, address));
 		this.selected = address;
 	}
 

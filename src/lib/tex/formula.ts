@@ -4,6 +4,7 @@ import { cellInput, cellValue } from '$lib/engine/cell-values.ts';
 import { TIMES, formulaOf, symbolTerm, symbolTex, type Term } from '$lib/engine/cells.ts';
 import { trainDone, type Snapshot } from '$lib/engine/snapshot.ts';
 import { DEFAULT_PRECISION, numberTex } from './numbers.ts';
+import { oldAndNew } from './update-digits.ts';
 
 export interface CellTex {
 	/** `z^{(0)}_{1} = b^{(0)}_{1} + …`, or just the symbol for a number the user sets */
@@ -22,23 +23,41 @@ function trained(s: Snapshot, address: string): boolean {
 	return (a?.kind === 'bias' || a?.kind === 'weights') && trainDone(s.cursor, a.layer, a.neuron);
 }
 
+/**
+ * `update`: for a parameter, whether it is Train's new number (its update
+ * formula) or the number as set, which has no formula; by default, the new
+ * one once Train has updated it.
+ */
 function isParameter(address: string): boolean {
 	const kind = parseAddress(address)?.kind;
 	return kind === 'bias' || kind === 'weights';
 }
 
-export function cellTex(s: Snapshot, address: string, precision = DEFAULT_PRECISION): CellTex {
+export function cellTex(
+	s: Snapshot,
+	address: string,
+	precision = DEFAULT_PRECISION,
+	update = trained(s, address)
+): CellTex {
 	const symbol = symbolTex(address);
-	const value = cellValue(s, address);
-	const result = value === undefined ? undefined : numberTex(value, precision, 'alone');
 	const parameter = isParameter(address);
-	// A parameter before Train is a number the user sets: it has no formula yet.
-	const formula = parameter && !trained(s, address) ? undefined : formulaOf(s.net, address);
+	const asSet = parameter && !(update && trained(s, address));
+	const value = asSet ? cellInput(s, address) : cellValue(s, address);
+	const result = value === undefined ? undefined : numberTex(value, precision, 'alone');
+	// A parameter as set (before Train, or the number the iteration used) is a number the user sets: no formula.
+	const formula = asSet ? undefined : formulaOf(s.net, address);
 	if (!formula) return { symbols: symbol, substituted: undefined, result, update: false };
 	const symbols = `${symbol} ${parameter ? '\\leftarrow' : '='} ${formula.tex(symbolTerm)}`;
 	const reads = parameter ? [address, ...formula.precedents] : formula.precedents;
 	const known = reads.every((p) => cellInput(s, p) !== undefined);
-	const numbers: Term = (p, place) => numberTex(cellInput(s, p)!, precision, place);
+	// An update changes a parameter in a late digit: old and new get the digits that tell them apart.
+	const digits =
+		parameter && known && value !== undefined
+			? oldAndNew(cellInput(s, address)!, value, precision).digits
+			: precision;
+	const numbers: Term = (p, place) =>
+		numberTex(cellInput(s, p)!, p === address ? digits : precision, place);
 	const substituted = known ? formula.tex(numbers, TIMES) : undefined;
-	return { symbols, substituted, result, update: parameter };
+	const shown = value === undefined ? undefined : numberTex(value, digits, 'alone');
+	return { symbols, substituted, result: shown, update: parameter };
 }

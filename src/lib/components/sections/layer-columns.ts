@@ -2,8 +2,8 @@
  * The columns of the per-layer tables, as addresses: which cell sits in
  * column c of neuron j's row, and where an address sits (so that a windowed
  * table can scroll to a cell selected elsewhere). Forward: b, w₀…wₙ₋₁, z, a.
- * Backward: a, f′(a), the sum or a − t, δ. Train: ∂E/∂b, b, then ∂E/∂wᵢ, wᵢ
- * for each input.
+ * Backward: a, f′(a), the sum or a − t, δ. Train is tall rather than wide:
+ * a row per parameter (neuron j's b, w₀, w₁, …) with ∂E/∂p, old, −η·∂E/∂p, new.
  */
 import { parseAddress, type Address } from '$lib/engine/addresses.ts';
 
@@ -28,20 +28,28 @@ export const forwardColumns = (l: number, inputs: number) => ({
 	})
 });
 
-export const trainColumns = (l: number, inputs: number) => ({
-	count: 2 * inputs + 2,
-	address: (j: number, c: number) => {
-		if (c < 2) return `${at(l, j)}.${c === 0 ? 'bias_gradient' : 'bias'}`;
-		const i = (c - 2) >> 1;
-		return `${at(l, j)}.${c % 2 === 0 ? 'weight_gradients' : 'weights'}.${i}`;
-	},
-	locate: locator(l, (a) => {
-		if (a.kind === 'bias_gradient') return 0;
-		if (a.kind === 'bias') return 1;
-		if (a.kind === 'weight_gradients') return 2 + 2 * a.index;
-		return a.kind === 'weights' ? 3 + 2 * a.index : undefined;
-	})
-});
+/** Train's columns: ∂E/∂p, old, −η·∂E/∂p, new. */
+export const TRAIN_COLUMNS = 4;
+
+/** Train's rows for layer `l` of neurons reading `inputs` each: row r is parameter p of neuron j. */
+export const trainRows = (l: number, inputs: number) => {
+	const per = inputs + 1;
+	return {
+		/** Rows for `neurons` neurons. */
+		count: (neurons: number) => neurons * per,
+		neuronOf: (row: number) => Math.floor(row / per),
+		/** 0 for the bias, i + 1 for weight i */
+		parameterOf: (row: number) => row % per,
+		/** A selected parameter or gradient is in its row's "old" or "∂E/∂p" column. */
+		locate: ((text) => {
+			const a = parseAddress(text);
+			if (!a || !('layer' in a) || a.layer !== l) return undefined;
+			const row = a.neuron * per + ('index' in a ? a.index + 1 : 0);
+			if (a.kind === 'bias_gradient' || a.kind === 'weight_gradients') return [row, 0];
+			return a.kind === 'bias' || a.kind === 'weights' ? [row, 1] : undefined;
+		}) satisfies Locate
+	};
+};
 
 /** Backward's columns are not all cells (f′(a) and the sum are its working): its δ is column 3. */
 export const backwardLocate = (l: number): Locate =>

@@ -1,0 +1,95 @@
+/**
+ * A bias or weight is two numbers within one iteration once Train has reached
+ * its neuron: the value the forward and backward passes used (as set, "before
+ * Train") and Train's new one, w ← w − η·∂E/∂w. One address names both, so a
+ * selection says which of the two the learner picked, and the highlighting
+ * links each to its own neighbours: the value as set is read by totals and
+ * gradients and reads nothing; the new one reads it, η and ∂E/∂w, and is
+ * read by nothing before the next iteration. Every other cell has one stage, 'set'.
+ */
+import { parseAddress } from '$lib/engine/addresses.ts';
+import { cellInput, cellValue } from '$lib/engine/cell-values.ts';
+import type { CellGraph } from '$lib/engine/cell-graph.ts';
+import { trainDone, type Cursor, type Snapshot } from '$lib/engine/snapshot.ts';
+
+/** 'set': the number the passes read (a parameter before Train); 'new': Train's update of a parameter. */
+export type Stage = 'set' | 'new';
+
+/** One cell at one stage: what a selection, a highlight or a chip points at. */
+export interface Node {
+	readonly address: string;
+	readonly stage: Stage;
+}
+
+export function isParameter(address: string): boolean {
+	const kind = parseAddress(address)?.kind;
+	return kind === 'bias' || kind === 'weights';
+}
+
+/** Whether Train has updated the parameter at `address` in this iteration. */
+export function isTrained(s: Snapshot, address: string): boolean {
+	const a = parseAddress(address);
+	return (a?.kind === 'bias' || a?.kind === 'weights') && trainDone(s.cursor, a.layer, a.neuron);
+}
+
+/** The stage of the element that carries `address`'s data-cell: Train's new value once trained. */
+export const homeStage = (s: Snapshot, address: string): Stage =>
+	isTrained(s, address) ? 'new' : 'set';
+
+/** `stage` where it means something: only a trained parameter has a 'new' stage. */
+export const stageOf = (s: Snapshot, address: string, stage: Stage): Stage =>
+	stage === 'new' && isTrained(s, address) ? 'new' : 'set';
+
+/** A node as one string, for sets of highlighted cells: the address, marked when it is the new stage. */
+export const nodeKey = (address: string, stage: Stage): string =>
+	stage === 'new' ? `${address}→new` : address;
+
+/** How many of layer `l`'s `neurons` Train has updated: those rows show the new parameters. */
+export function trainedNeurons(c: Cursor, l: number, neurons: number): number {
+	if (c.pass === 'done') return neurons;
+	if (c.pass !== 'train' || l > c.layer) return 0;
+	return l < c.layer ? neurons : c.neuron;
+}
+
+/** The number a node shows: the iteration's value as set, or the cell's number now. */
+export function nodeValue(s: Snapshot, node: Node): number | undefined {
+	return node.stage === 'set' ? cellInput(s, node.address) : cellValue(s, node.address);
+}
+
+export interface Links {
+	readonly precedents: readonly Node[];
+	readonly dependents: readonly Node[];
+}
+
+const NO_LINKS: Links = { precedents: [], dependents: [] };
+
+/**
+ * What `node` reads and what reads it. The graph's formula of a parameter is
+ * its update; its readers (totals, δ) read the value as set; a parameter
+ * among the readers of η or a gradient is its update.
+ */
+export function linksOf(graph: CellGraph, node: Node | undefined): Links {
+	if (!node) return NO_LINKS;
+	const { address, stage } = node;
+	const set = (a: string): Node => ({ address: a, stage: 'set' });
+	if (isParameter(address)) {
+		return stage === 'new'
+			? { precedents: [set(address), ...graph.precedents(address).map(set)], dependents: [] }
+			: { precedents: [], dependents: graph.dependents(address).map(set) };
+	}
+	return {
+		precedents: graph.precedents(address).map(set),
+		dependents: graph
+			.dependents(address)
+			.map((a) => ({ address: a, stage: isParameter(a) ? 'new' : 'set' }))
+	};
+}
+
+/** What the formula bar says of a parameter's stage, or undefined for any other cell. */
+export function stageNote(s: Snapshot, node: Node): string | undefined {
+	if (!isParameter(node.address)) return undefined;
+	if (!isTrained(s, node.address)) return 'a number you set';
+	return node.stage === 'set'
+		? 'before Train: the number this iteration used'
+		: 'after Train: its new number';
+}
