@@ -64,7 +64,7 @@ describe('substituted formulas, every kind of cell', () => {
 			'-1.313 \\times 10^{-7}'
 		],
 		['layers.0.neurons.0.bias', '(-0.5) - 0.1 \\cdot (-1.75)', '-0.325'],
-		['layers.1.neurons.0.weights.0', '(-2) - 0.1 \\cdot (-1.313 \\times 10^{-7})', '-2']
+		['layers.1.neurons.0.weights.0', '(-2) - 0.1 \\cdot (-1.313 \\times 10^{-7})', '-1.99999999']
 	])('%s = %s = %s', (address, substituted, result) => {
 		expect(tex(address).substituted).toBe(substituted);
 		expect(tex(address).result).toBe(result);
