@@ -13,6 +13,8 @@ import type { Computed } from '$lib/state/step-computed.ts';
 
 /** Frames to wait for a windowed table to draw the cell after it scrolled its pane to it. */
 const DRAW_FRAMES = 10;
+/** Instant scrolls after the first, at most, while sections coming on screen change size. */
+const CORRECTIONS = 4;
 /** Longest wait for a smooth scroll to end before checking where it landed. */
 const SETTLE_MS = 1200;
 
@@ -60,8 +62,13 @@ async function reveal(root: Element, step: Computed, bars: Bars, cancelled: () =
 	if (clear(el, bars)) return;
 	scrollClear(el, bars, reduce ? 'instant' : 'smooth');
 	await settled();
-	// Sections between were skipped (content-visibility) and took their real size on the way: once more.
-	if (!cancelled() && !clear(el, bars)) scrollClear(el, bars, 'instant');
+	// Sections on the way were skipped (content-visibility) and take their real size once on screen,
+	// which moves the cell: scroll again until it stays put.
+	for (let n = 0; n < CORRECTIONS && !cancelled() && el.isConnected && !clear(el, bars); n++) {
+		scrollClear(el, bars, 'instant');
+		await frame();
+		await frame();
+	}
 }
 
 /** The cell in its pass's section (a Train step's bias is Train's view of it, not its home in Forward). */
