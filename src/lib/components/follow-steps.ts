@@ -3,8 +3,9 @@
  * cell it computed (NotebookState.lastStep, step-computed.ts) and scroll it
  * into view below the pinned header and above a docked formula bar. One
  * attachment for the whole page, not one per cell. Keyboard focus stays on
- * the button pressed: selecting a cell never focuses it, and scrolling does
- * not move focus. Smooth unless the user prefers reduced motion.
+ * the button pressed: selecting a cell never focuses it, and the scrolling
+ * is by offsets (see scrollClear). Smooth unless the user prefers reduced
+ * motion; never while the user types in a field.
  */
 import { tick, untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
@@ -18,6 +19,7 @@ const CORRECTIONS = 4;
 /** Longest wait for a smooth scroll to end before checking where it landed. */
 const SETTLE_MS = 1200;
 
+const USER_EVENTS = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
 const TEXT_INPUTS = new Set(['text', 'number', 'search', 'email', 'url', 'tel', 'password']);
 
 type Bars = () => readonly (Element | null | undefined)[];
@@ -32,13 +34,21 @@ export function followSteps(sheet: NotebookState, bars: Bars): Attachment {
 		const step = sheet.lastStep; // the one thing this re-runs on: a new step
 		if (!step) return;
 		let cancelled = false;
+		const listening = new AbortController();
+		const stop = () => {
+			cancelled = true;
+			listening.abort();
+		};
 		untrack(() => {
 			if (!sheet.preferences.follow || typing()) return;
 			sheet.select(step.address);
-			void reveal(root, step, bars, () => cancelled);
+			// The user's own scrolling, clicking or typing wins: no correction pulls the page back.
+			for (const type of USER_EVENTS)
+				addEventListener(type, stop, { capture: true, passive: true, signal: listening.signal });
+			void reveal(root, step, bars, () => cancelled).finally(() => listening.abort());
 		});
 		// A newer step takes over: this one's scroll stops where it is.
-		return () => (cancelled = true);
+		return stop;
 	};
 }
 
@@ -111,18 +121,32 @@ function clear(el: HTMLElement, bars: Bars): boolean {
 }
 
 /**
- * Centres `el` in the part of the window the bars leave free (and in any
- * scrolling table around it). The margins count in the scroll as part of the
- * cell, which shifts the centre below the header and above the dock; they are
- * read when the scroll starts, so they are taken off again at once.
+ * Brings `el` into any scrolling table around it, then centres it in the
+ * part of the window the bars leave free. By scroll offsets, not
+ * scrollIntoView: that would also move the browser’s starting point for Tab
+ * to the cell, and a keyboard user whose button was just disabled (Forward
+ * once its pass is done) would Tab into the tables instead of on to Backward.
  */
 function scrollClear(el: HTMLElement, bars: Bars, behavior: ScrollBehavior) {
+	for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+		const style = getComputedStyle(up);
+		if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+		const box = el.getBoundingClientRect();
+		const clip = up.getBoundingClientRect();
+		up.scrollLeft += nearest(box.left, box.right, clip.left, clip.left + up.clientWidth);
+		up.scrollTop += nearest(box.top, box.bottom, clip.top, clip.top + up.clientHeight);
+	}
+	const box = el.getBoundingClientRect();
 	const { top, bottom } = covered(bars);
-	el.style.scrollMarginTop = `${top}px`;
-	el.style.scrollMarginBottom = `${bottom}px`;
-	el.scrollIntoView({ block: 'center', inline: 'nearest', behavior });
-	el.style.scrollMarginTop = '';
-	el.style.scrollMarginBottom = '';
+	const middle = top + (innerHeight - bottom - top) / 2;
+	const to = scrollY + (box.top + box.bottom) / 2 - middle;
+	window.scrollTo({ top: Math.max(0, to), behavior });
+}
+
+/** How far to scroll so that [start, end] shows within [from, to], as little as it can. */
+function nearest(start: number, end: number, from: number, to: number): number {
+	if (start < from || end - start > to - from) return start - from;
+	return end > to ? end - to : 0;
 }
 
 const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
