@@ -20,7 +20,6 @@ import type { Reshaped } from '$lib/engine/reshape.ts';
 import { withData, type DataFields } from '$lib/engine/samples.ts';
 import { decodeShareLink, notebookDataFromHash } from '$lib/engine/share-link.ts';
 import type { Pass, Snapshot } from '$lib/engine/snapshot.ts';
-import { DEFAULT_PRECISION } from '$lib/tex/numbers.ts';
 import { parseCellText } from './cell-text.ts';
 import { notebookNow, withSource, type SourceFields } from './data-source.ts';
 import { notebookFromText } from './files.ts';
@@ -29,8 +28,10 @@ import { iterationEntries, iterationEntry } from './iterations.ts';
 import { editCells, stepped, unpinned } from './moment-edits.ts';
 import { momentOf, type Moment } from './moment.ts';
 import { homeStage, linksOf, nodeKey, stageOf, type Node, type Stage } from './parameter-stage.ts';
+import { PreferencesState } from './preferences.svelte.ts';
 import { planRun, runProblem, runSource, type RunPlan, type RunSettings } from './run-plan.ts';
 import { whyNot, type StepAction } from './step-actions.ts';
+import { firstComputed, type Computed } from './step-computed.ts';
 
 export class NotebookState {
 	#moment = $state.raw<Moment>(momentOf(preset('article')));
@@ -43,7 +44,13 @@ export class NotebookState {
 	selected = $state<string | undefined>(undefined);
 	/** Which of a parameter's two numbers the learner picked (parameter-stage.ts). */
 	#stage = $state<Stage>('set');
-	precision = $state(DEFAULT_PRECISION);
+	/** What the browser remembers apart from the notebook: digits, diagram colours, following the steps. */
+	readonly preferences = new PreferencesState();
+	/**
+	 * The first cell the last step action computed (a new object each step), for the page to follow.
+	 * Only the step actions set it: edits, undo, opening a notebook and a run's result never do.
+	 */
+	lastStep = $state.raw<Computed | undefined>(undefined);
 	/** A message about the last thing refused, e.g. a link that did not open. */
 	message = $state<string | undefined>(undefined);
 
@@ -84,6 +91,14 @@ export class NotebookState {
 		return this.#moment;
 	}
 
+	/** Significant digits in cells and formulas: a preference, remembered. */
+	get precision(): number {
+		return this.preferences.precision;
+	}
+	set precision(digits: number) {
+		this.preferences.precision = digits;
+	}
+
 	value(address: string): number | undefined {
 		return cellValue(this.snapshot, address);
 	}
@@ -106,7 +121,10 @@ export class NotebookState {
 	#step(granularity: Granularity, pass?: 'forward' | 'backward' | 'train'): void {
 		const action: StepAction = pass ?? (granularity as Exclude<Granularity, 'pass'>);
 		if (this.whyNot(action)) return;
-		this.#act(stepped(this.#moment, granularity, this.#source));
+		const next = stepped(this.#moment, granularity, this.#source);
+		const computed = firstComputed(this.#moment.snapshot, next.snapshot);
+		this.#act(next);
+		this.lastStep = computed;
 	}
 
 	/**
