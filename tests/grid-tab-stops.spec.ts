@@ -16,7 +16,7 @@ const focused = (page: Page) =>
 	page.evaluate(() => {
 		const el = document.activeElement as HTMLElement | null;
 		const grid = el?.closest('[role="grid"]')?.getAttribute('aria-label') ?? '';
-		const cell = el?.matches('[role="gridcell"]') ? el : undefined;
+		const cell = el?.matches('[role="gridcell"]') ? (el as HTMLTableCellElement) : undefined;
 		const row = cell?.closest('tr');
 		const place = cell && row ? `${row.rowIndex}:${cell.cellIndex}` : '';
 		return { grid, place };
