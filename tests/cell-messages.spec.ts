@@ -28,7 +28,9 @@ async function expectRefusal(target: Locator, text: string | RegExp): Promise<Lo
 	await expect(alert).toBeVisible();
 	await expect(alert).toContainText(text);
 	await expect(target).toHaveAttribute('aria-invalid', 'true');
-	await expect(target).toHaveAttribute('aria-describedby', (await alert.getAttribute('id'))!);
+	const id = await alert.getAttribute('id');
+	expect(id, 'the message has an id for the cell to point to').toBeTruthy();
+	await expect(target).toHaveAttribute('aria-describedby', id!);
 	return alert;
 }
 
