@@ -40,7 +40,8 @@ export function startAutosave(sheet: NotebookState): () => void {
 			moment: sheet.moment,
 			past: sheet.history.past,
 			future: sheet.history.future,
-			iterations: sheet.iterations.entries.map((entry) => entry.moment)
+			iterations: sheet.iterations.entries.map((entry) => entry.moment),
+			segments: sheet.iterations.entries.map((entry) => entry.segment)
 		});
 		if (outcome.ok) {
 			kept = sheet.moment;

@@ -107,6 +107,19 @@ describe('autosave', () => {
 		expect(back.moment.snapshot.inputs[1]).toBe(0.1 + 0.2);
 	});
 
+	it("keeps the history panel's segments, and restores a save from before them without any", () => {
+		const session = learnerSession();
+		const segments = session.iterations.map((_, i) => (i < 1 ? 1 : 2));
+		expect(restored(encodeSession({ ...session, segments })).segments).toEqual(segments);
+
+		const older = restored(encodeSession(session));
+		expect(older.segments).toBeUndefined();
+		expect(snapshots(older.iterations)).toEqual(snapshots(session.iterations));
+		// Segments that do not fit their iterations are dropped, not trusted.
+		const text = encodeSession({ ...session, segments: [...segments, 3] });
+		expect(restored(text).segments).toBeUndefined();
+	});
+
 	it('writes each iteration start once, however many moments share it', () => {
 		const session = learnerSession();
 		const text = encodeSession(session);

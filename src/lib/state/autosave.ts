@@ -29,6 +29,8 @@ export interface Session {
 	/** The next redo last, as History keeps them */
 	readonly future: readonly Moment[];
 	readonly iterations: readonly Moment[];
+	/** The history panel's segment (network) of each of `iterations`; saves before segments have none. */
+	readonly segments?: readonly number[];
 }
 
 export const STORAGE_DISABLED =
@@ -80,9 +82,10 @@ export function encodeSession(session: Session): string {
 	const past = list(session.past);
 	const future = list(session.future);
 	const iterations = list(session.iterations);
+	const segments = session.segments ? `,"segments":[${session.segments.join(',')}]` : '';
 	return (
 		`{"format":"${FORMAT}","version":${VERSION},"starts":[${starts.join(',')}],` +
-		`"moment":${moment},"past":${past},"future":${future},"iterations":${iterations}}`
+		`"moment":${moment},"past":${past},"future":${future},"iterations":${iterations}${segments}}`
 	);
 }
 
@@ -128,7 +131,8 @@ export function saveSession(storage: Storage, session: Session): SaveOutcome {
 				moment: session.moment,
 				past: newest(session.past, fraction),
 				future: newest(session.future, fraction),
-				iterations: newest(session.iterations, fraction)
+				iterations: newest(session.iterations, fraction),
+				segments: session.segments && newest(session.segments, fraction)
 			};
 			try {
 				storage.setItem(AUTOSAVE_KEY, encodeSession(smaller));
@@ -233,7 +237,8 @@ export function decodeSession(text: string): LoadOutcome {
 			moment,
 			past: list(tree.past),
 			future: list(tree.future),
-			iterations: list(tree.iterations)
+			iterations: list(tree.iterations),
+			segments: segmentsOf(tree.segments, tree.iterations)
 		};
 		return { kind: 'restored', session };
 	} catch (error) {
@@ -244,6 +249,20 @@ export function decodeSession(text: string): LoadOutcome {
 			warning: `${NOT_RESTORED} with its undo history (${reason}); the notebook itself is back.`
 		};
 	}
+}
+
+/**
+ * The history panel's segment numbers, one per saved iteration; undefined
+ * when the save has none (it predates them) or they do not fit, and the
+ * panel then tells the networks apart by their shapes.
+ */
+function segmentsOf(x: unknown, iterations: unknown): number[] | undefined {
+	const fits =
+		Array.isArray(x) &&
+		Array.isArray(iterations) &&
+		x.length === iterations.length &&
+		x.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0);
+	return fits ? (x as number[]) : undefined;
 }
 
 /** A cursor that names a step of a net with `sizes`, or a Corrupt refusal. */

@@ -65,16 +65,29 @@ export interface IterationEntry<T> {
 	/** E of the iteration's forward pass */
 	readonly loss: number;
 	readonly moment: T;
+	/** The network it was completed on: opening a preset, a file or a new shape starts another segment. */
+	readonly segment: number;
 }
 
+/** A completed iteration before the log places it in a segment. */
+export type Completion<T> = Omit<IterationEntry<T>, 'segment'>;
+
 /**
- * The completed iterations a learner can return to, one per iteration
- * number, oldest first. Like redo, a newly completed iteration starts a new
- * branch: it replaces its number and forgets the ones after it. At most
- * `limit` are kept, the oldest dropped first.
+ * The completed iterations a learner can return to, in segments, one per
+ * network opened (a preset, a file, a new shape): history belongs to a
+ * network. Within a segment there is one entry per iteration number, oldest
+ * first; like redo, a newly completed iteration starts a new branch: it
+ * replaces its number and forgets the ones after it, in its own segment
+ * only. At most `limit` are kept in all, the oldest dropped first.
  */
-export class IterationLog<T> {
+export class IterationLog<T extends object> {
 	#entries = $state.raw<IterationEntry<T>[]>([]);
+	/** The segment of the moment shown: where a completion is recorded (the page opens on the first). */
+	#current = 1;
+	/** The highest segment number given out. */
+	#last = 1;
+	/** The segment of each moment shown since the page opened, so that undo and redo find theirs again. */
+	#segments = new WeakMap<T, number>();
 
 	constructor(private readonly limit = 100) {}
 
@@ -82,25 +95,43 @@ export class IterationLog<T> {
 		return this.#entries;
 	}
 
-	/** A newly completed iteration: it becomes the last one listed. */
-	record(entry: IterationEntry<T>): void {
-		const kept = this.#entries.filter((e) => e.iteration < entry.iteration);
-		this.#entries = [...kept.slice(-(this.limit - 1)), entry];
+	/** The page shows `moment`; `opens` when it opens another network, which starts a segment. */
+	arrive(moment: T, opens = false): void {
+		if (opens) this.#current = ++this.#last;
+		else this.#current = this.#segments.get(moment) ?? this.#current;
+		this.#segments.set(moment, this.#current);
+	}
+
+	/** A newly completed iteration of the moment shown: it becomes the last one of its segment. */
+	record(completion: Completion<T>): void {
+		const segment = this.#current;
+		const kept = this.#entries.filter(
+			(e) => e.segment !== segment || e.iteration < completion.iteration
+		);
+		this.#entries = [...kept.slice(-(this.limit - 1)), { ...completion, segment }];
+		this.#segments.set(completion.moment, segment);
 	}
 
 	/**
 	 * A completed iteration returned to by undo or redo: it stands for its
-	 * number again (an edit made after Train may have been undone), and the
-	 * list keeps everything else.
+	 * number in its segment again (an edit made after Train may have been
+	 * undone), and the list keeps everything else.
 	 */
-	revisit(entry: IterationEntry<T>): void {
-		const i = this.#entries.findIndex((e) => e.iteration === entry.iteration);
-		if (i < 0 || this.#entries[i].moment === entry.moment) return;
-		this.#entries = this.#entries.with(i, entry);
+	revisit(completion: Completion<T>): void {
+		const segment = this.#current;
+		const i = this.#entries.findIndex(
+			(e) => e.segment === segment && e.iteration === completion.iteration
+		);
+		if (i < 0 || this.#entries[i].moment === completion.moment) return;
+		this.#entries = this.#entries.with(i, { ...completion, segment });
 	}
 
-	reset(entries: readonly IterationEntry<T>[]): void {
+	/** Puts back saved entries (autosave's restore); the moment shown is in segment `current`. */
+	reset(entries: readonly IterationEntry<T>[], current: number): void {
 		this.#entries = entries.slice(-this.limit);
+		this.#last = Math.max(current, ...entries.map((e) => e.segment));
+		this.#current = current;
+		for (const e of entries) this.#segments.set(e.moment, e.segment);
 	}
 
 	clear(): void {

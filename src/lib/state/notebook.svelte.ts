@@ -24,7 +24,7 @@ import { parseCellText } from './cell-text.ts';
 import { notebookNow, withSource, type SourceFields } from './data-source.ts';
 import { notebookFromText } from './files.ts';
 import { History, IterationLog } from './history.svelte.ts';
-import { iterationEntries, iterationEntry } from './iterations.ts';
+import { iterationEntries, iterationEntry, resumedSegment } from './iterations.ts';
 import { editCells, stepped, unpinned } from './moment-edits.ts';
 import { momentOf, type Moment } from './moment.ts';
 import { homeStage, linksOf, nodeKey, stageOf, type Node, type Stage } from './parameter-stage.ts';
@@ -190,33 +190,39 @@ export class NotebookState {
 		past: readonly Moment[];
 		future: readonly Moment[];
 		iterations: readonly Moment[];
+		/** The history panel's segment of each of `iterations` (a save made before segments has none) */
+		segments?: readonly number[];
 	}): void {
 		this.#before = undefined;
 		this.#moment = session.moment;
 		this.history.reset(session.past, session.future);
-		this.iterations.reset(iterationEntries(session.iterations));
+		const entries = iterationEntries(session.iterations, session.segments);
+		this.iterations.reset(entries, resumedSegment(session.moment, entries));
+		this.iterations.arrive(session.moment);
 		this.selected = undefined;
 	}
 
-	#restore(moment: Moment): void {
+	/** Shows `moment`; `opens` when it is another network, which the history panel lists apart. */
+	#restore(moment: Moment, opens = false): void {
 		this.#before = this.#moment.snapshot;
 		this.#moment = moment;
+		this.iterations.arrive(moment, opens);
 		const entry = iterationEntry(moment);
 		if (entry) this.iterations.revisit(entry);
 	}
 
-	#act(next: Moment): void {
+	#act(next: Moment, opens = false): void {
 		this.history.push(this.#moment);
+		this.#restore(next, opens);
 		const entry = iterationEntry(next);
 		if (entry) this.iterations.record(entry);
-		this.#restore(next);
 	}
 
 	// ── Opening notebooks: files, pastes, links, presets ──
 
 	/** Opens `notebook`, replacing the open one (undoably). */
 	load(notebook: Notebook): void {
-		this.#act(momentOf(notebook));
+		this.#act(momentOf(notebook), true);
 		this.selected = undefined;
 	}
 

@@ -1,8 +1,10 @@
 /**
- * Spreadsheet movement inside one grid (a table with role="grid"): the arrow
- * keys, Tab and Shift+Tab, Enter and Shift+Enter after an edit, Home and End.
- * One cell per grid is in the page's tab order (a roving tabindex), so Tab
- * from outside lands on the grid and Tab past its last cell leaves it.
+ * Spreadsheet movement inside one grid (a table with role="grid"), as the
+ * WAI-ARIA grid pattern has it: the arrow keys, Home and End move between
+ * cells; Enter, Shift+Enter, Tab and Shift+Tab after an edit commit and move
+ * on. One cell per grid is in the page's tab order (a roving tabindex), the
+ * one last focused: Tab from outside lands on it, Tab from any cell leaves
+ * the grid, and Shift+Tab comes back to where the learner was.
  *
  * Blocks: Shift+arrows, Shift+click or a drag extend a rectangle from the
  * focused cell (which keeps focus, as in a spreadsheet); Ctrl/Cmd+C copies
@@ -184,8 +186,9 @@ export function gridKeys(grid: HTMLElement) {
 		const cell = cellOf(event);
 		if (!cell || event.target !== cell || event.altKey || event.ctrlKey || event.metaKey) return;
 		if (event.key === 'Escape') return select(grid, undefined);
-		const move = event.key === 'Tab' ? (event.shiftKey ? 'previous' : 'next') : KEYS[event.key];
-		if (move && event.shiftKey && event.key !== 'Tab') {
+		// Tab is left to the browser: with one tab stop per grid, it leaves the grid.
+		const move = KEYS[event.key];
+		if (move && event.shiftKey) {
 			const from = selections.get(grid)?.extent ?? cell;
 			const to = neighbour(grid, from, move);
 			if (to) {
