@@ -1,10 +1,13 @@
-import { SECTION_FORMULAS, type SectionName } from '$lib/tex/section-formulas.ts';
-import { renderTexStrict } from '$lib/tex/katex.ts';
+import {
+	SECTION_FORMULAS,
+	renderSectionFormula,
+	type SectionName
+} from '$lib/tex/section-formulas.ts';
 
 // Rendered once at build time: the formulas of the sections never change.
 export function load() {
 	const formulas = Object.fromEntries(
-		Object.entries(SECTION_FORMULAS).map(([name, tex]) => [name, renderTexStrict(tex, true)])
+		Object.entries(SECTION_FORMULAS).map(([name, parts]) => [name, renderSectionFormula(parts)])
 	) as Record<SectionName, string>;
 	return { formulas };
 }
