@@ -37,7 +37,7 @@ describe('preferences', () => {
 		const chosen = {
 			...DEFAULT_PREFERENCES,
 			follow: false,
-			precision: 12,
+			precision: 12 as const,
 			colourBy: 'gradients' as const
 		};
 		savePreferences(storage, chosen);
