@@ -14,6 +14,7 @@ import type { FromWorker, RunEnd, ToWorker } from '$lib/workers/run-loop.ts';
 import { spawnTrainWorker } from '$lib/workers/spawn.ts';
 import type { Hold } from './hold.svelte.ts';
 import type { Moment } from './moment.ts';
+import { RUN_GOING } from './step-actions.ts';
 import { outcomeText, speedOf, type Outcome } from './run-format.ts';
 import {
 	MAX_REPORTS,
@@ -38,8 +39,6 @@ export interface RunHost {
 	applyRun(moment: Moment): void;
 }
 
-/** What the notebook says to a step, an edit or an Undo while a run goes. */
-export const RUN_GOING = 'A run is going — Cancel it to step by hand.';
 const CANCELLING = 'The run is stopping; its last iteration will show in a moment.';
 
 export type RunStatus = 'idle' | 'running' | 'cancelling' | Outcome;

@@ -89,6 +89,9 @@ export function waiting(pass: Pass): string {
 	}
 }
 
+/** What the notebook says to a step, an edit or an Undo while a run goes (run.svelte.ts holds it). */
+export const RUN_GOING = 'A run is going — Cancel it to step by hand';
+
 /** What the next click computes, in words. */
 export function describeNext(cursor: Cursor, iteration: number): string {
 	if (cursor.pass === 'done')
