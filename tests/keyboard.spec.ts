@@ -1,5 +1,5 @@
 /**
- * The keyboard path: Tab reaches the step buttons from the top of the page,
+ * The keyboard path: Tab reaches the step buttons from the top of the page (past the skip links),
  * Enter and Space run them, the arrow keys move within a grid, and a number
  * typed into a focused cell with Enter is an edit — no mouse anywhere.
  */
@@ -41,8 +41,10 @@ test('a keyboard alone steps through Forward, Backward and Train, every cell mat
 	await open(page);
 	await expectCells(page, start);
 
+	// The skip links come first (toolbar.spec.ts), then the steps.
 	await page.keyboard.press('Tab');
-	await expect(button(page, 'Forward')).toBeFocused();
+	await expect(page.getByRole('link', { name: 'Skip to Forward' })).toBeFocused();
+	await tabTo(page, button(page, 'Forward'), 5);
 	await page.keyboard.press('Enter');
 	await expectCells(page, afterForward);
 
@@ -65,7 +67,7 @@ test('the arrow keys move between the cells of a grid, and Tab leaves the grid f
 }) => {
 	const messages = watchConsole(page);
 	await open(page);
-	await page.keyboard.press('Tab');
+	await tabTo(page, button(page, 'Forward'), 5);
 	await page.keyboard.press('Enter'); // Forward, so the totals and values are filled in
 
 	await tabTo(page, cell(page, 'inputs.0'));
@@ -106,7 +108,7 @@ test('typing a number and Enter in a focused weight cell edits it, and focus mov
 }) => {
 	const messages = watchConsole(page);
 	await open(page);
-	await page.keyboard.press('Tab');
+	await tabTo(page, button(page, 'Forward'), 5);
 	await page.keyboard.press('Enter');
 	await tabTo(page, button(page, 'Backward'), 5);
 	await page.keyboard.press('Enter');

@@ -2,7 +2,7 @@
  * Running many iterations in the worker: the numbers it leaves are the
  * engine's, bit for bit; Cancel keeps exactly the iterations run; Run is
  * refused while a cell is pinned; Undo returns to before the run; the page
- * stays usable while a run goes.
+ * stays usable while a run goes, and holds still (toolbar.spec.ts).
  */
 import { test, expect, type Page } from '@playwright/test';
 import type { Notebook } from '../src/lib/engine/notebook.ts';
@@ -197,7 +197,7 @@ test('a half-stepped iteration counts as the first of the run, and Undo returns 
 	await expect(cell(page, 'iteration')).toHaveAttribute('data-value', '250');
 });
 
-test('the page stays usable while a run goes: a click selects a cell; a step stops the run and nothing is applied', async ({
+test('the page stays usable while a run goes: a click selects a cell; a step is refused, saying why, and the run goes on', async ({
 	page
 }) => {
 	const messages = watchConsole(page);
@@ -214,13 +214,15 @@ test('the page stays usable while a run goes: a click selects a cell; a step sto
 	await expect(bias).toHaveAttribute('aria-selected', 'true');
 	await expect(panel(page)).toHaveAttribute('data-status', 'running');
 
-	await button(page, 'Forward').click();
-	await expect(panel(page)).toHaveAttribute('data-status', 'stopped');
-	await expect(panel(page).getByRole('status')).toContainText('was not applied');
-	await expect(cell(page, 'iteration')).toHaveAttribute('data-value', '0');
-	// Forward's numbers on the notebook's own weights: the run left nothing behind.
-	await button(page, 'Undo').click();
+	// A step used to stop the run and throw it away; now it waits, and says so beside the steps.
+	await expect(button(page, 'Forward')).toBeDisabled();
+	await expect(button(page, 'Forward')).toHaveAccessibleDescription(/A run is going/);
+	await page.keyboard.press('f');
+	await expect(panel(page)).toHaveAttribute('data-status', 'running');
 	expect(await pageCells(page)).toEqual(start);
+	await panel(page).getByRole('button', { name: 'Cancel' }).click();
+	await expect(panel(page)).toHaveAttribute('data-status', 'cancelled');
+	await expect(button(page, 'Forward')).toBeEnabled();
 	expect(messages).toEqual([]);
 });
 

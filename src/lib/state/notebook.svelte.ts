@@ -24,6 +24,7 @@ import { parseCellText } from './cell-text.ts';
 import { notebookNow, withSource, type SourceFields } from './data-source.ts';
 import { notebookFromText } from './files.ts';
 import { History, IterationLog } from './history.svelte.ts';
+import { Hold } from './hold.svelte.ts';
 import { iterationEntries, iterationEntry, resumedSegment } from './iterations.ts';
 import { editCells, stepped, unpinned } from './moment-edits.ts';
 import { momentOf, type Moment } from './moment.ts';
@@ -53,6 +54,12 @@ export class NotebookState {
 	lastStep = $state.raw<Computed | undefined>(undefined);
 	/** A message about the last thing refused, e.g. a link that did not open. */
 	message = $state<string | undefined>(undefined);
+	/**
+	 * What holds the open moment still while a run goes. Every action that
+	 * would change the moment returns `busy` instead, so the control the user
+	 * clicked can say why; only the run's own result (applyRun) goes through.
+	 */
+	readonly hold = new Hold();
 
 	readonly notebook = $derived(this.#moment.notebook);
 	readonly snapshot = $derived(this.#moment.snapshot);
@@ -105,7 +112,12 @@ export class NotebookState {
 
 	/** Why `action` cannot run now, or undefined when it can. */
 	whyNot(action: StepAction): string | undefined {
-		return whyNot(action, this.pass);
+		return this.busy ?? whyNot(action, this.pass);
+	}
+
+	/** The one guard: why the open moment may not change now (a run is going), or undefined. */
+	get busy(): string | undefined {
+		return this.hold.reason;
 	}
 
 	// ── Stepping and editing ──
@@ -118,13 +130,15 @@ export class NotebookState {
 	nextLayer = () => this.#step('layer');
 	iteration = () => this.#step('iteration');
 
-	#step(granularity: Granularity, pass?: 'forward' | 'backward' | 'train'): void {
+	#step(granularity: Granularity, pass?: 'forward' | 'backward' | 'train'): string | undefined {
 		const action: StepAction = pass ?? (granularity as Exclude<Granularity, 'pass'>);
-		if (this.whyNot(action)) return;
+		const why = this.whyNot(action);
+		if (why) return why;
 		const next = stepped(this.#moment, granularity, this.#source);
 		const computed = firstComputed(this.#moment.snapshot, next.snapshot);
 		this.#act(next);
 		this.lastStep = computed;
+		return undefined;
 	}
 
 	/**
@@ -132,6 +146,7 @@ export class NotebookState {
 	 * this iteration has run. Returns why the text was refused, or undefined.
 	 */
 	edit(address: string, text: string): string | undefined {
+		if (this.busy) return this.busy;
 		const parsed = parseCellText(text);
 		if (!parsed.ok) return parsed.error;
 		const result = editCells(this.#moment, [[address, parsed.value]]);
@@ -145,6 +160,7 @@ export class NotebookState {
 	 * Refused as a whole, naming the cell, when any one is refused.
 	 */
 	editMany(entries: readonly (readonly [address: string, value: number])[]): string | undefined {
+		if (this.busy) return this.busy;
 		const result = editCells(this.#moment, entries);
 		if (!result.ok)
 			return `${describeAddress(result.address, this.notebook.labels)}: ${result.error}`;
@@ -153,9 +169,11 @@ export class NotebookState {
 	}
 
 	/** Removes the pin on `address`, so its formula rules again. */
-	unpin(address: string): void {
+	unpin(address: string): string | undefined {
+		if (this.busy) return this.busy;
 		const next = unpinned(this.#moment, address);
 		if (next !== this.#moment) this.#act(next);
+		return undefined;
 	}
 
 	/** Selects a cell; for a parameter, its number as set or Train's new one (by default the one its home shows). */
@@ -166,22 +184,28 @@ export class NotebookState {
 
 	// ── Undo, redo and the history panel ──
 
-	undo(): void {
+	undo(): string | undefined {
+		if (this.busy) return this.busy;
 		const moment = this.history.undo(this.#moment);
 		if (moment) this.#restore(moment);
+		return undefined;
 	}
 
-	redo(): void {
+	redo(): string | undefined {
+		if (this.busy) return this.busy;
 		const moment = this.history.redo(this.#moment);
 		if (moment) this.#restore(moment);
+		return undefined;
 	}
 
 	/** Returns to a listed iteration, undoably, without starting a new branch of the list. */
-	goTo(moment: Moment): void {
-		if (moment === this.#moment) return;
+	goTo(moment: Moment): string | undefined {
+		if (this.busy) return this.busy;
+		if (moment === this.#moment) return undefined;
 		this.history.push(this.#moment);
 		this.#restore(moment);
 		this.selected = undefined;
+		return undefined;
 	}
 
 	/** Puts back a saved session (autosave's restore): not itself undoable. */
@@ -221,9 +245,11 @@ export class NotebookState {
 	// ── Opening notebooks: files, pastes, links, presets ──
 
 	/** Opens `notebook`, replacing the open one (undoably). */
-	load(notebook: Notebook): void {
+	load(notebook: Notebook): string | undefined {
+		if (this.busy) return this.busy;
 		this.#act(momentOf(notebook), true);
 		this.selected = undefined;
+		return undefined;
 	}
 
 	/**
@@ -231,6 +257,10 @@ export class NotebookState {
 	 * A refusal says what is wrong and leaves the open notebook as it was.
 	 */
 	openText(text: string, what: string): boolean {
+		if (this.busy) {
+			this.message = this.busy;
+			return false;
+		}
 		const opened = notebookFromText(text, what);
 		this.message = opened.ok ? undefined : opened.message;
 		if (opened.ok) this.load(opened.notebook);
@@ -242,7 +272,8 @@ export class NotebookState {
 		const data = notebookDataFromHash(hash);
 		if (data === undefined) return;
 		const result = await decodeShareLink(data);
-		if (result.ok) {
+		if (this.busy) this.message = this.busy;
+		else if (result.ok) {
 			this.load(result.notebook);
 			this.history.clear();
 			this.iterations.clear();
@@ -265,6 +296,7 @@ export class NotebookState {
 	 * again); returns why it was refused, leaving the notebook as it was.
 	 */
 	tryUpdate(change: (notebook: Notebook) => Reshaped): string | undefined {
+		if (this.busy) return this.busy;
 		const result = change(this.toNotebook());
 		if (!result.ok) return result.error;
 		const checked = checkNotebook(result.notebook);
@@ -280,6 +312,7 @@ export class NotebookState {
 	 * reshaped to them and starts again.
 	 */
 	useData(fields: DataFields): string | undefined {
+		if (this.busy) return this.busy;
 		const result = withData(this.toNotebook(), fields);
 		if (!result.ok) return result.error;
 		if (!sameNumbers(layerSizes(netOf(result.notebook)), this.sizes))

@@ -2,15 +2,19 @@
  * One run of many iterations at a time: its settings, its progress and
  * reports as the worker posts them, Cancel, and how it ended. NotebookState
  * plans it and applies its result (run-plan.ts); the worker trains
- * (workers/train.worker.ts). Create it while a component initialises: it
- * watches the notebook with an effect, and a run stops if the notebook moves
- * on under it (a step, an edit, Undo), since its result would then overwrite
+ * (workers/train.worker.ts). While it goes it holds the notebook (hold.svelte.ts):
+ * steps, edits, Undo and the rest are refused with RUN_GOING, where the user
+ * clicked, and can cancel it there. Create it while a component initialises:
+ * as a last guard it watches the notebook with an effect, and stops if the
+ * notebook moves on under it anyway, since its result would then overwrite
  * what the learner just did.
  */
 import type { Report } from '$lib/engine/trainer.ts';
 import type { FromWorker, RunEnd, ToWorker } from '$lib/workers/run-loop.ts';
 import { spawnTrainWorker } from '$lib/workers/spawn.ts';
+import type { Hold } from './hold.svelte.ts';
 import type { Moment } from './moment.ts';
+import { RUN_GOING } from './step-actions.ts';
 import { outcomeText, speedOf, type Outcome } from './run-format.ts';
 import {
 	MAX_REPORTS,
@@ -28,11 +32,14 @@ import {
 /** What RunState needs of the notebook (NotebookState's "Run many iterations" block). */
 export interface RunHost {
 	readonly snapshot: { readonly iteration: number };
+	readonly hold: Hold;
 	runProblem(): string | undefined;
 	planRun(settings: RunSettings): RunPlan;
 	isAt(plan: RunPlan): boolean;
 	applyRun(moment: Moment): void;
 }
+
+const CANCELLING = 'The run is stopping; its last iteration will show in a moment.';
 
 export type RunStatus = 'idle' | 'running' | 'cancelling' | Outcome;
 
@@ -79,7 +86,10 @@ export class RunState {
 		$effect(() => {
 			if (this.running && this.#plan && !this.sheet.isAt(this.#plan)) this.#stop();
 		});
-		$effect(() => () => this.#worker?.terminate());
+		$effect(() => () => {
+			if (this.running) this.sheet.hold.release();
+			this.#worker?.terminate();
+		});
 	}
 
 	private get sheet(): RunHost {
@@ -103,6 +113,7 @@ export class RunState {
 		if (this.running || this.problem || !parsed.ok) return;
 		const plan = this.sheet.planRun(parsed.settings);
 		this.#plan = plan;
+		this.sheet.hold.set(RUN_GOING, () => this.cancel());
 		this.#lead = plan.lead ? 1 : 0;
 		this.status = 'running';
 		this.total = plan.total;
@@ -130,6 +141,7 @@ export class RunState {
 	cancel(): void {
 		if (this.status !== 'running') return;
 		this.status = 'cancelling';
+		this.sheet.hold.set(CANCELLING);
 		this.#post({ type: 'cancel' });
 	}
 
@@ -194,7 +206,9 @@ export class RunState {
 		this.outcome = outcomeText({ outcome, done, total, seconds, iteration, ...extra });
 	}
 
+	/** The run is over, however it ended: the worker goes, and the notebook is free again. */
 	#terminate(): void {
+		this.sheet.hold.release();
 		this.#worker?.terminate();
 		this.#worker = undefined;
 	}

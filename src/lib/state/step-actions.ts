@@ -1,9 +1,47 @@
-/** Which step can run at which point of an iteration, and why not. */
+/** Which step can run at which point of an iteration, why not, and where focus goes after one. */
 import type { Granularity } from '$lib/engine/passes.ts';
 import type { Cursor, Pass } from '$lib/engine/snapshot.ts';
 
 /** The toolbar's actions: a whole pass by name, or a finer or coarser step. */
 export type StepAction = 'forward' | 'backward' | 'train' | Exclude<Granularity, 'pass'>;
+
+/** The three passes in the order an iteration runs them (and focus walks them). */
+export const PASSES = ['forward', 'backward', 'train'] as const satisfies readonly StepAction[];
+
+/** Each step's button: its name (the accessible name), a short label for a phone, and what it does. */
+export const STEPS: readonly { action: StepAction; name: string; short: string; hint: string }[] = [
+	{
+		action: 'forward',
+		name: 'Forward',
+		short: 'Forward',
+		hint: 'Run the rest of the Forward pass'
+	},
+	{
+		action: 'backward',
+		name: 'Backward',
+		short: 'Backward',
+		hint: 'Run the rest of the Backward pass'
+	},
+	{ action: 'train', name: 'Train', short: 'Train', hint: 'Run the rest of the Train pass' },
+	{
+		action: 'neuron',
+		name: 'Next neuron',
+		short: 'Neuron',
+		hint: 'Compute one neuron of the current pass'
+	},
+	{
+		action: 'layer',
+		name: 'Next layer',
+		short: 'Layer',
+		hint: 'Finish the current layer of the current pass'
+	},
+	{
+		action: 'iteration',
+		name: 'Iteration',
+		short: 'Iteration',
+		hint: 'Run what is left of Forward, Backward and Train'
+	}
+];
 
 const NAMES: Record<Pass, string> = {
 	forward: 'Forward',
@@ -34,9 +72,45 @@ export function whyNot(action: StepAction, pass: Pass): string | undefined {
 	}
 }
 
+/**
+ * Why the pass buttons that cannot run are disabled, in one short line shown
+ * beside them (whyNot's sentences, for all of them at once, short enough for a phone).
+ */
+export function waiting(pass: Pass): string {
+	switch (pass) {
+		case 'forward':
+			return 'Backward and Train wait for Forward.';
+		case 'backward':
+			return 'Forward is done; Train waits for Backward.';
+		case 'train':
+			return 'Forward and Backward are done; Train is next.';
+		case 'done':
+			return 'Backward and Train wait for the next Forward.';
+	}
+}
+
+/** What the notebook says to a step, an edit or an Undo while a run goes (run.svelte.ts holds it). */
+export const RUN_GOING = 'A run is going — Cancel it to step by hand';
+
 /** What the next click computes, in words. */
 export function describeNext(cursor: Cursor, iteration: number): string {
 	if (cursor.pass === 'done')
 		return `Iteration ${iteration + 1} is done: Forward begins the next one`;
 	return `${NAMES[cursor.pass]}: layer ${cursor.layer}, neuron ${cursor.neuron}`;
+}
+
+/**
+ * Where focus goes when the pass button `from` has just disabled itself: the
+ * next pass that can run, round the cycle Forward → Backward → Train → Forward.
+ */
+export function nextPass(
+	from: (typeof PASSES)[number],
+	enabled: (action: StepAction) => boolean
+): StepAction | undefined {
+	const i = PASSES.indexOf(from);
+	for (let k = 1; k <= PASSES.length; k++) {
+		const candidate = PASSES[(i + k) % PASSES.length];
+		if (enabled(candidate)) return candidate;
+	}
+	return undefined;
 }
