@@ -6,6 +6,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
 		environment: 'node',
-		expect: { requireAssertions: true }
+		expect: { requireAssertions: true },
+		// Property tests and LibreOffice runs take seconds; a loaded machine must not turn that into a failure.
+		testTimeout: 20_000
 	}
 });

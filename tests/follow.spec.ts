@@ -64,8 +64,9 @@ const inClearView = (target: Locator) =>
 const barShows = (page: Page, address: string) =>
 	expect(formulaBar(page).locator('code')).toHaveText(address);
 
-/** A Train step's bias shows in Train's table: a view of it there, its home being Forward's. */
-const trainView = (page: Page, address: string) => page.locator(`#train [data-ref="${address}"]`);
+/** A Train step's bias in Train's table: once trained, its home (the new number) is there. */
+const trainView = (page: Page, address: string) =>
+	page.locator(`#train [data-cell="${address}"]`);
 
 for (const [name, viewport] of [
 	['a wide screen', DESKTOP],
@@ -111,25 +112,26 @@ for (const [name, viewport] of [
 	});
 }
 
-test('a keyboard user who steps by Forward then Tab goes on to Backward, not into the tables', async ({
+test('a keyboard user who steps by Forward then Enter goes on to Backward and Train, never into the tables', async ({
 	page
 }) => {
 	await page.setViewportSize(DESKTOP);
 	await open(page);
-	await tabTo(page, button(page, 'Forward'), 3);
+	await tabTo(page, button(page, 'Forward'), 8);
 	await page.keyboard.press('Enter');
 	await barShows(page, 'layers.0.neurons.0.total');
 	await expect.poll(() => inClearView(cell(page, 'layers.0.neurons.0.total'))).toBe(true);
-	// Forward is disabled now its pass is done: the next Tab is Backward, as without following.
-	await page.keyboard.press('Tab');
+	// Forward is disabled now its pass is done: focus went on to Backward, following moved none of it.
 	await expect(button(page, 'Backward')).toBeFocused();
 	await page.keyboard.press('Enter');
 	await barShows(page, 'layers.2.neurons.0.activation_gradient');
 	await expect
 		.poll(() => inClearView(cell(page, 'layers.2.neurons.0.activation_gradient')))
 		.toBe(true);
-	await page.keyboard.press('Tab');
 	await expect(button(page, 'Train')).toBeFocused();
+	// And Tab from there is the toolbar's next control, not a cell the page scrolled to.
+	await page.keyboard.press('Tab');
+	await expect(page.locator(':focus')).not.toHaveAttribute('role', 'gridcell');
 });
 
 test('Next neuron pressed from the keyboard keeps the focus and follows each neuron', async ({

@@ -4,6 +4,7 @@
  * iterations newest first with their loss as a number and a bar.
  */
 import { formatNumber, fullText } from '$lib/tex/numbers.ts';
+import { formatCount as count } from './run-format.ts';
 import type { IterationEntry } from './history.svelte.ts';
 import { momentShape } from './iterations.ts';
 import type { Moment } from './moment.ts';
@@ -37,8 +38,6 @@ export interface HistoryView {
 	readonly heading: string;
 	readonly groups: readonly HistoryGroup[];
 }
-
-const count = (n: number) => n.toLocaleString('en');
 
 export function historyView(
 	entries: readonly IterationEntry<Moment>[],

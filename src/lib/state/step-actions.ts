@@ -1,4 +1,5 @@
 /** Which step can run at which point of an iteration, why not, and where focus goes after one. */
+import { formatCount } from './run-format.ts';
 import type { Granularity } from '$lib/engine/passes.ts';
 import type { Cursor, Pass } from '$lib/engine/snapshot.ts';
 
@@ -95,7 +96,7 @@ export const RUN_GOING = 'A run is going — Cancel it to step by hand';
 /** What the next click computes, in words. */
 export function describeNext(cursor: Cursor, iteration: number): string {
 	if (cursor.pass === 'done')
-		return `Iteration ${iteration + 1} is done: Forward begins the next one`;
+		return `Iteration ${formatCount(iteration + 1)} is done: Forward begins the next one`;
 	return `${NAMES[cursor.pass]}: layer ${cursor.layer}, neuron ${cursor.neuron}`;
 }
 

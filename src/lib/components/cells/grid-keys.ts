@@ -32,6 +32,18 @@ const KEYS: Record<string, Move> = {
 	End: 'end'
 };
 
+/** The cell being focused because the one in its place was replaced, not by the learner. */
+let keeping: HTMLElement | undefined;
+
+/** Whether `cell` is taking focus in place of a replaced cell: it should not take the selection too. */
+export const keptFocus = (cell: HTMLElement) => keeping === cell;
+
+function placeOf(grid: HTMLElement, cell: HTMLElement) {
+	const rows = rowsOf(grid);
+	const row = rows.findIndex((r) => r.includes(cell));
+	return row < 0 ? undefined : { cell, row, column: rows[row].indexOf(cell) };
+}
+
 function rowsOf(grid: HTMLElement): HTMLElement[][] {
 	return [...grid.querySelectorAll('tr')]
 		.map((tr) => [...tr.querySelectorAll<HTMLElement>(CELL)])
@@ -168,11 +180,14 @@ export function pasteTargets(
 export function gridKeys(grid: HTMLElement) {
 	rove(grid, undefined);
 	let dragFrom: HTMLElement | undefined;
+	/** The cell focused last and where it sat: if it is replaced while focused, focus stays at its place. */
+	let focusedAt: { cell: HTMLElement; row: number; column: number } | undefined;
 	const cellOf = (event: Event) => (event.target as HTMLElement).closest<HTMLElement>(CELL);
 
 	const onFocus = (event: FocusEvent) => {
 		const cell = cellOf(event);
 		if (!cell) return;
+		focusedAt = placeOf(grid, cell);
 		rove(grid, cell);
 		// Focus moving elsewhere ends the block; extending it keeps focus on its anchor.
 		if (selections.get(grid)?.anchor !== cell) select(grid, undefined);
@@ -180,6 +195,7 @@ export function gridKeys(grid: HTMLElement) {
 	// Focus going to another part of the page ends the block (leaving the window keeps it).
 	const onFocusOut = (event: FocusEvent) => {
 		const to = event.relatedTarget as Node | null;
+		if (to && !grid.contains(to)) focusedAt = undefined;
 		if (to && !grid.contains(to) && selections.has(grid)) select(grid, undefined);
 	};
 	const onKey = (event: KeyboardEvent) => {
@@ -250,12 +266,30 @@ export function gridKeys(grid: HTMLElement) {
 
 	// New rows (a net that changed shape) need a tab stop too, and a block may have lost its cells.
 	const observer = new MutationObserver(() => {
+		keepFocus();
 		if (!grid.querySelector(`${CELL}[tabindex="0"]`)) rove(grid, undefined);
 		const selection = selections.get(grid);
 		if (selection && !(grid.contains(selection.anchor) && grid.contains(selection.extent)))
 			select(grid, undefined);
 	});
 	observer.observe(grid, { childList: true, subtree: true });
+	// A step can replace the focused cell (a parameter's editable home becomes its "before Train"
+	// copy): without this, focus would fall to the page and the keyboard user would lose their place.
+	function keepFocus() {
+		if (!focusedAt || focusedAt.cell.isConnected) return;
+		const active = document.activeElement;
+		const place = focusedAt;
+		focusedAt = undefined;
+		if (active && active !== document.body) return;
+		const cell = rowsOf(grid)[place.row]?.[place.column];
+		if (!cell) return;
+		keeping = cell;
+		try {
+			cell.focus({ preventScroll: true });
+		} finally {
+			keeping = undefined;
+		}
+	}
 	const listeners = {
 		focusin: onFocus,
 		focusout: onFocusOut,
