@@ -65,8 +65,7 @@ const barShows = (page: Page, address: string) =>
 	expect(formulaBar(page).locator('code')).toHaveText(address);
 
 /** A Train step's bias in Train's table: once trained, its home (the new number) is there. */
-const trainView = (page: Page, address: string) =>
-	page.locator(`#train [data-cell="${address}"]`);
+const trainView = (page: Page, address: string) => page.locator(`#train [data-cell="${address}"]`);
 
 for (const [name, viewport] of [
 	['a wide screen', DESKTOP],
