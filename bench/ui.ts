@@ -43,8 +43,9 @@ const weights = (sizes: number[]) => sizes.slice(1).reduce((sum, n, l) => sum + 
 /** Milliseconds from clicking `name` to the next painted frame, and to the DOM updated (script only). */
 async function clickToPaint(page: Page, name: string): Promise<{ paint: number; script: number }> {
 	return page.evaluate(async (name) => {
+		// By accessible name: a finer step's text is short on a phone, its aria-label the full name.
 		const button = [...document.querySelectorAll('button')].find(
-			(b) => b.textContent?.trim() === name
+			(b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name
 		);
 		if (!button || button.disabled) throw new Error(`${name} cannot be clicked`);
 		const start = performance.now();

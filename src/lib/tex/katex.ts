@@ -17,8 +17,26 @@ export function renderTexStrict(tex: string, displayMode = false): string {
 	return katex.renderToString(tex, { ...OPTIONS, displayMode });
 }
 
+/**
+ * Typeset TeX by source: a step re-renders the formula bar, whose symbols and
+ * chips rarely change, and typesetting is most of a step's script time.
+ * Bounded: the oldest entry goes once it is full.
+ */
+const rendered = new Map<string, string>();
+const MAX_RENDERED = 1000;
+
 /** HTML for `tex`, or a diagnostic naming the problem. */
 export function renderTex(tex: string, displayMode = false): string {
+	const key = `${displayMode ? 'D' : 'I'}${tex}`;
+	const known = rendered.get(key);
+	if (known !== undefined) return known;
+	const html = typeset(tex, displayMode);
+	if (rendered.size >= MAX_RENDERED) rendered.delete(rendered.keys().next().value!);
+	rendered.set(key, html);
+	return html;
+}
+
+function typeset(tex: string, displayMode: boolean): string {
 	try {
 		return renderTexStrict(tex, displayMode);
 	} catch (error) {
