@@ -9,7 +9,6 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { cellValue } from '../src/lib/engine/cell-values.ts';
-import { initialiseNet } from '../src/lib/engine/init.ts';
 import type { Notebook } from '../src/lib/engine/notebook.ts';
 import { step } from '../src/lib/engine/passes.ts';
 import { preset } from '../src/lib/engine/presets.ts';
@@ -25,6 +24,7 @@ import {
 	typeInto,
 	watchConsole
 } from './support/page.ts';
+import { netNotebook } from './support/notebooks.ts';
 
 const DESKTOP = { width: 1400, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -248,18 +248,7 @@ test('with "follow steps" off, steps neither scroll nor select; the choice survi
 
 /** A 2-64-64-64-64-2 net: its tables are windowed, drawing only the rows and columns in view. */
 function bigNotebook(): Notebook {
-	const net = initialiseNet([2, 64, 64, 64, 64, 2], 'tanh', 7);
-	return {
-		format: 'gradsheet-notebook',
-		version: 1,
-		activation: 'tanh',
-		learningRate: 0.01,
-		inputs: [0.3, -0.6],
-		targets: [0.2, -0.4],
-		layers: net.layers.map((layer) => ({
-			neurons: layer.neurons.map((n) => ({ bias: n.bias, weights: [...n.weights] }))
-		}))
-	};
+	return netNotebook([2, 64, 64, 64, 64, 2], 7);
 }
 
 test.describe('a big net', () => {

@@ -6,8 +6,7 @@
  * windowed tables.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { initialiseNet } from '../src/lib/engine/init.ts';
-import type { Notebook } from '../src/lib/engine/notebook.ts';
+import { netNotebook } from './support/notebooks.ts';
 import { shareHash } from '../src/lib/engine/share-link.ts';
 import { button, open, watchConsole } from './support/page.ts';
 
@@ -114,18 +113,7 @@ test('arrows move inside a grid, Tab leaves it, Shift+Tab comes back to the cell
 
 test("a big net's windowed tables are one Tab stop each too", async ({ page }) => {
 	const messages = watchConsole(page);
-	const net = initialiseNet([2, 64, 64, 2], 'tanh', 3);
-	const notebook: Notebook = {
-		format: 'gradsheet-notebook',
-		version: 1,
-		activation: 'tanh',
-		learningRate: 0.01,
-		inputs: [0.3, -0.6],
-		targets: [0.2, -0.4],
-		layers: net.layers.map((layer) => ({
-			neurons: layer.neurons.map((n) => ({ bias: n.bias, weights: [...n.weights] }))
-		}))
-	};
+	const notebook = netNotebook([2, 64, 64, 2], 3);
 	await open(page, `/${await shareHash(notebook)}`);
 	await button(page, 'Forward').click();
 	// Windowed: the table draws a screenful of its 64 rows.

@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { editStart } from '../src/lib/engine/edits.ts';
-import { initialiseNet } from '../src/lib/engine/init.ts';
+import { netNotebook } from './support/notebooks.ts';
 import type { Notebook } from '../src/lib/engine/notebook.ts';
 import { replayTo, step } from '../src/lib/engine/passes.ts';
 import { shareHash } from '../src/lib/engine/share-link.ts';
@@ -16,18 +16,7 @@ import { button, cell, expectDrawnCells, open, startOf, watchConsole } from './s
 const SIZES = [2, 64, 64, 64, 64, 2];
 
 function bigNotebook(): Notebook {
-	const net = initialiseNet(SIZES, 'tanh', 7);
-	return {
-		format: 'gradsheet-notebook',
-		version: 1,
-		activation: 'tanh',
-		learningRate: 0.01,
-		inputs: [0.3, -0.6],
-		targets: [0.2, -0.4],
-		layers: net.layers.map((layer) => ({
-			neurons: layer.neurons.map((n) => ({ bias: n.bias, weights: [...n.weights] }))
-		}))
-	};
+	return netNotebook(SIZES, 7);
 }
 
 /** The data-cell of the focused element ('' when it has none). */

@@ -2,12 +2,29 @@
 import { deflateRawSync } from 'node:zlib';
 import { expect, type Page } from '@playwright/test';
 import { sampleAt } from '../../src/lib/engine/data.ts';
+import { initialiseNet } from '../../src/lib/engine/init.ts';
 import { dataSourceOf, type Notebook } from '../../src/lib/engine/notebook.ts';
 import { nextIteration, step } from '../../src/lib/engine/passes.ts';
 import type { Snapshot } from '../../src/lib/engine/snapshot.ts';
 import { startOf } from './page.ts';
 
 export const AUTOSAVE_KEY = 'gradsheet:autosave';
+
+/** A tanh net of `sizes` drawn from `seed`, on a fixed sample: big ones have windowed tables. */
+export function netNotebook(sizes: readonly number[], seed: number): Notebook {
+	const net = initialiseNet([...sizes], 'tanh', seed);
+	return {
+		format: 'gradsheet-notebook',
+		version: 1,
+		activation: 'tanh',
+		learningRate: 0.01,
+		inputs: [0.3, -0.6],
+		targets: [0.2, -0.4],
+		layers: net.layers.map((layer) => ({
+			neurons: layer.neurons.map((n) => ({ bias: n.bias, weights: [...n.weights] }))
+		}))
+	};
+}
 
 /** The snapshots at the end of iterations 1…n of `notebook`, as the Iteration button makes them. */
 export function completedIterations(notebook: Notebook, n: number): Snapshot[] {

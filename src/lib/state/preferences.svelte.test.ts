@@ -1,22 +1,13 @@
 /** The preferences as page state: loaded once, saved on each change; and the digits read through NotebookState. */
 import { describe, expect, it } from 'vitest';
 import { NotebookState } from './notebook.svelte.ts';
+import { memoryStorage } from './memory-storage.ts';
 import { PreferencesState } from './preferences.svelte.ts';
 import { DEFAULT_PREFERENCES, PREFERENCES_KEY, parsePreferences } from './preferences.ts';
 
-function memoryStorage(text?: string): Storage {
-	const items = new Map<string, string>(text === undefined ? [] : [[PREFERENCES_KEY, text]]);
-	return {
-		get length() {
-			return items.size;
-		},
-		clear: () => items.clear(),
-		getItem: (k) => items.get(k) ?? null,
-		key: (i) => [...items.keys()][i] ?? null,
-		removeItem: (k) => void items.delete(k),
-		setItem: (k, value) => void items.set(k, value)
-	};
-}
+/** Storage holding `text` as the stored preferences, or nothing. */
+const memoryStorageOf = (text?: string) =>
+	memoryStorage(text === undefined ? [] : [[PREFERENCES_KEY, text]]);
 
 const stored = (storage: Storage) => parsePreferences(storage.getItem(PREFERENCES_KEY));
 
@@ -24,13 +15,13 @@ describe('the preferences state', () => {
 	it('loads what is stored, defaults for what does not fit', () => {
 		const prefs = new PreferencesState();
 		prefs.load(
-			memoryStorage(JSON.stringify({ follow: false, precision: 5, colourBy: 'gradients' }))
+			memoryStorageOf(JSON.stringify({ follow: false, precision: 5, colourBy: 'gradients' }))
 		);
 		expect([prefs.follow, prefs.precision, prefs.colourBy]).toEqual([false, 4, 'gradients']);
 	});
 
 	it('saves each change at once, and keeps the other fields', () => {
-		const storage = memoryStorage();
+		const storage = memoryStorageOf();
 		const prefs = new PreferencesState();
 		prefs.load(storage);
 		prefs.precision = 12;
@@ -45,7 +36,7 @@ describe('the preferences state', () => {
 	});
 
 	it('refuses digits the control does not offer, and writes nothing before it is loaded', () => {
-		const storage = memoryStorage();
+		const storage = memoryStorageOf();
 		const prefs = new PreferencesState();
 		prefs.precision = 6;
 		expect(storage.getItem(PREFERENCES_KEY)).toBeNull();
@@ -56,7 +47,7 @@ describe('the preferences state', () => {
 	});
 
 	it('are what NotebookState’s digits read and write', () => {
-		const storage = memoryStorage(JSON.stringify({ precision: 8 }));
+		const storage = memoryStorageOf(JSON.stringify({ precision: 8 }));
 		const sheet = new NotebookState();
 		expect(sheet.precision).toBe(4);
 		sheet.preferences.load(storage);

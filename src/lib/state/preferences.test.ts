@@ -6,20 +6,7 @@ import {
 	parsePreferences,
 	savePreferences
 } from './preferences.ts';
-
-function memoryStorage(): Storage {
-	const items = new Map<string, string>();
-	return {
-		get length() {
-			return items.size;
-		},
-		clear: () => items.clear(),
-		getItem: (k) => items.get(k) ?? null,
-		key: (i) => [...items.keys()][i] ?? null,
-		removeItem: (k) => void items.delete(k),
-		setItem: (k, value) => void items.set(k, value)
-	};
-}
+import { memoryStorage } from './memory-storage.ts';
 
 describe('preferences', () => {
 	it('default to following the steps, four digits, colours by value and both panels open', () => {
