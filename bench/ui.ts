@@ -9,7 +9,11 @@
  * painted after the net's last cell exists and the page is ready. Click —
  * inside the page, from just before `button.click()` to a `setTimeout`
  * queued from the next `requestAnimationFrame`: that runs after the frame
- * holding the update has been rendered.
+ * holding the update has been rendered. Before each click the page is let
+ * settle (no scrolling for a few frames), so that one click's time is not
+ * the previous one's follow-the-steps scroll. Follow — from the click to the
+ * frame painted with the step's first computed cell selected (the formula
+ * bar names it), which follow-steps.ts does one frame after the step.
  */
 import type { Browser, Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
@@ -40,9 +44,32 @@ function netNotebook(sizes: number[]): Notebook {
 
 const weights = (sizes: number[]) => sizes.slice(1).reduce((sum, n, l) => sum + n * sizes[l], 0);
 
+/** Resolves once the window has not scrolled for a few frames: the last step's follow has landed. */
+async function settle(page: Page): Promise<void> {
+	await page.evaluate(async () => {
+		let still = 0;
+		let at = scrollY;
+		for (let frames = 0; still < 6 && frames < 240; frames++) {
+			await new Promise((resolve) => requestAnimationFrame(resolve));
+			still = scrollY === at ? still + 1 : 0;
+			at = scrollY;
+		}
+	});
+}
+
+interface Click {
+	paint: number;
+	script: number;
+	/** To the step's cell selected and painted (NaN when following selected nothing new). */
+	follow: number;
+}
+
 /** Milliseconds from clicking `name` to the next painted frame, and to the DOM updated (script only). */
-async function clickToPaint(page: Page, name: string): Promise<{ paint: number; script: number }> {
+async function clickToPaint(page: Page, name: string): Promise<Click> {
+	await settle(page);
 	return page.evaluate(async (name) => {
+		// Inline, not a named helper: tsx would wrap it in a function the page lacks.
+		const was = document.querySelector('.formula-bar code')?.textContent;
 		// By accessible name: a finer step's text is short on a phone, its aria-label the full name.
 		const button = [...document.querySelectorAll('button')].find(
 			(b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name
@@ -56,7 +83,14 @@ async function clickToPaint(page: Page, name: string): Promise<{ paint: number; 
 		);
 		const script = performance.now() - start;
 		await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-		return { paint: performance.now() - start, script };
+		const paint = performance.now() - start;
+		let follow = NaN;
+		for (let frames = 0; frames < 30 && Number.isNaN(follow); frames++) {
+			await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+			if (document.querySelector('.formula-bar code')?.textContent !== was)
+				follow = performance.now() - start;
+		}
+		return { paint, script, follow };
 	}, name);
 }
 
@@ -85,9 +119,7 @@ async function load(browser: Browser, hash: string, sizes: number[]) {
 
 async function measureClicks(page: Page) {
 	await page.waitForTimeout(300);
-	const times: Record<string, { paint: number; script: number }[]> = Object.fromEntries(
-		BUTTONS.map((b) => [b, []])
-	);
+	const times: Record<string, Click[]> = Object.fromEntries(BUTTONS.map((b) => [b, []]));
 	for (let round = 0; round < ROUNDS; round++) {
 		for (const name of ['Forward', 'Backward', 'Train'] as const)
 			times[name].push(await clickToPaint(page, name));
@@ -128,17 +160,26 @@ try {
 			const script = median(times[b].map((t) => t.script));
 			return `${paint.toFixed(1)} (${script.toFixed(1)})`;
 		};
-		rows.push([`${name} (${weights(sizes)} weights)`, render.toFixed(0), ...BUTTONS.map(cell)]);
+		const follows = BUTTONS.flatMap((b) => times[b].map((t) => t.follow)).filter((t) => t === t);
+		const follow = follows.length ? median(follows).toFixed(1) : '—';
+		rows.push([
+			`${name} (${weights(sizes)} weights)`,
+			render.toFixed(0),
+			...BUTTONS.map(cell),
+			follow
+		]);
 	}
-	const header = ['net', 'render ms', ...BUTTONS.map((b) => `${b} ms`)];
+	const header = ['net', 'render ms', ...BUTTONS.map((b) => `${b} ms`), 'follow ms'];
 	const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
 	const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
 	console.log(
-		`render: navigation → net painted, median of ${LOADS} loads; click → next painted frame (and → DOM updated, script only), median of ${ROUNDS} clicks each; headless Chromium ${VIEWPORT.width}×${VIEWPORT.height}`
+		`render: navigation → net painted, median of ${LOADS} loads; click (once the page has settled) → next painted frame (and → DOM updated, script only), median of ${ROUNDS} clicks each; follow: click → the step's cell selected and painted, median over all clicks; headless Chromium ${VIEWPORT.width}×${VIEWPORT.height}`
 	);
 	console.log(line(header));
 	for (const row of rows) console.log(line(row));
-	const perButton = rows.map((r) => median(r.slice(2).map((c) => parseFloat(c))));
+	const perButton = rows.map((r) =>
+		median(r.slice(2, 2 + BUTTONS.length).map((c) => parseFloat(c)))
+	);
 	console.log(
 		`median over buttons: ${perButton.map((m, n) => `${nets[n][0]} ${m.toFixed(1)} ms`).join(', ')} (goals: article ≤ 16 ms; ~10,000 weights ≤ 100 ms per click, ≤ ~1 s render)`
 	);

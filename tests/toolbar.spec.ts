@@ -315,3 +315,39 @@ for (const [width, height, most] of [
 		expect(seen).toEqual(Object.fromEntries(Object.keys(seen).map((k) => [k, first])));
 	});
 }
+
+for (const [width, height] of [
+	[1400, 900],
+	[390, 844]
+]) {
+	test(`at ${width}×${height} the formula bar keeps one height whichever cell a step or the learner selects`, async ({
+		page
+	}) => {
+		await page.setViewportSize({ width, height });
+		await open(page);
+		const heights: Record<string, string[]> = {};
+		// Before any pass (nothing computed yet) and after a whole iteration (every formula with numbers).
+		for (const name of ['', 'Iteration']) {
+			if (name) await button(page, name).click();
+			// Every cell and copy in turn, as a learner tabbing through would select them: the
+			// tallest formulas (sums, a pinned note, a wrapped stage note) included.
+			const seen = await page.evaluate(async () => {
+				const bar = document.querySelector<HTMLElement>('section.formula-bar')!;
+				const byHeight: Record<string, string[]> = {};
+				for (const el of document.querySelectorAll<HTMLElement>('[data-cell], [data-ref]')) {
+					el.focus({ preventScroll: true });
+					await new Promise((done) => requestAnimationFrame(done));
+					// A formula taller than the bar would scroll inside it: none of the article's does.
+					const h =
+						bar.scrollHeight > bar.clientHeight + 1
+							? 'overflowing'
+							: String(Math.round(bar.getBoundingClientRect().height));
+					(byHeight[h] ??= []).push(el.dataset.cell ?? el.dataset.ref!);
+				}
+				return byHeight;
+			});
+			for (const [h, cells] of Object.entries(seen)) (heights[h] ??= []).push(...cells);
+		}
+		expect(Object.keys(heights), JSON.stringify(heights).slice(0, 400)).toHaveLength(1);
+	});
+}

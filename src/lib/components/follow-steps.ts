@@ -41,11 +41,18 @@ export function followSteps(sheet: NotebookState, bars: Bars): Attachment {
 		};
 		untrack(() => {
 			if (!sheet.preferences.follow || typing()) return;
-			sheet.select(step.address);
 			// The user's own scrolling, clicking or typing wins: no correction pulls the page back.
 			for (const type of USER_EVENTS)
 				addEventListener(type, stop, { capture: true, passive: true, signal: listening.signal });
-			void reveal(root, step, bars, () => cancelled).finally(() => listening.abort());
+			// The step's own numbers are painted first; the selection (formula bar, marks) and the
+			// scroll follow in the next frame, so a click shows its result as fast as without following.
+			void nextFrame()
+				.then(() => {
+					if (cancelled || !sheet.preferences.follow || typing()) return;
+					sheet.select(step.address);
+					return reveal(root, step, bars, () => cancelled);
+				})
+				.finally(() => listening.abort());
 		});
 		// A newer step takes over: this one's scroll stops where it is.
 		return stop;
@@ -150,6 +157,10 @@ function nearest(start: number, end: number, from: number, to: number): number {
 }
 
 const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
+
+/** Resolves just before the frame after the one now being drawn. */
+const nextFrame = () =>
+	new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
 
 /** Resolves when the window's scroll ends (a table's scrollend does not bubble), or after SETTLE_MS. */
 function settled(): Promise<void> {

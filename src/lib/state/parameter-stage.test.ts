@@ -4,7 +4,7 @@ import { step } from '$lib/engine/passes.ts';
 import { preset } from '$lib/engine/presets.ts';
 import { momentOf } from './moment.ts';
 import { homeStage, linksOf, nodeValue, stageOf, trainedNeurons } from './parameter-stage.ts';
-import { trainRow } from './train-row.ts';
+import { TrainRows, trainRow } from './train-row.ts';
 
 const start = momentOf(preset('article')).start;
 const afterBackward = step(step(start, 'pass'), 'pass');
@@ -60,4 +60,20 @@ test('a Train row holds old, change −η·∂E/∂p and new, with new = old + c
 	expect(row.old + row.change!).toBe(firstTrained.net.layers[0].neurons[0].weights[1]);
 	expect(row.typed).toBe(false);
 	expect(row.oldText.same + row.oldText.changed).not.toBe(row.newText!.same + row.newText!.changed);
+});
+
+test('Train’s table keeps a row the same object while its numbers stay, and a new one when they change', () => {
+	const rows = new TrainRows();
+	const first = rows.row(start, 0, 0, 2, 4);
+	expect(rows.row(start, 0, 0, 2, 4)).toBe(first);
+	// Forward and Backward change nothing Train shows: the same row, so its cells do not wake.
+	const forward = step(start, 'pass');
+	expect(rows.row(forward, 0, 0, 2, 4)).toBe(first);
+	expect(rows.row(afterBackward, 0, 0, 2, 4)).toBe(first);
+	// Train's update and other digits are new rows, equal to computing them afresh.
+	const trained = rows.row(firstTrained, 0, 0, 2, 4);
+	expect(trained).not.toBe(first);
+	expect(trained).toEqual(trainRow(firstTrained, 0, 0, 2, 4));
+	expect(rows.row(firstTrained, 0, 0, 2, 6)).toEqual(trainRow(firstTrained, 0, 0, 2, 6));
+	expect(rows.row(firstTrained, 0, 1, 0, 4)).toEqual(trainRow(firstTrained, 0, 1, 0, 4));
 });

@@ -15,6 +15,18 @@ import { trainDone, type Cursor, type Snapshot } from '$lib/engine/snapshot.ts';
 /** 'set': the number the passes read (a parameter before Train); 'new': Train's update of a parameter. */
 export type Stage = 'set' | 'new';
 
+/**
+ * A parameter's cell where it is not the address's home: Forward's b or w
+ * once Train has replaced it (`value`, the number the iteration used, and a
+ * `note`), or Train's new number before Train has computed it (no value; its
+ * accessible name is `label`).
+ */
+export interface CellCopy {
+	readonly value?: number;
+	readonly note?: string;
+	readonly label?: string;
+}
+
 /** One cell at one stage: what a selection, a highlight or a chip points at. */
 export interface Node {
 	readonly address: string;

@@ -76,3 +76,39 @@ export function trainRow(
 		newText: shown.new
 	};
 }
+
+const sameSplit = (a: Split | undefined, b: Split | undefined) =>
+	a === b || (!!a && !!b && a.same === b.same && a.changed === b.changed);
+
+function sameRow(a: TrainRow, b: TrainRow): boolean {
+	return (
+		a.parameter === b.parameter &&
+		Object.is(a.old, b.old) &&
+		Object.is(a.change, b.change) &&
+		a.changeText === b.changeText &&
+		a.typed === b.typed &&
+		sameSplit(a.oldText, b.oldText) &&
+		sameSplit(a.newText, b.newText)
+	);
+}
+
+/**
+ * Train's rows as the table draws them, each the same object until its
+ * numbers change: every step (a Forward as much as a Train) re-reads the
+ * table, and a row that is the same object wakes none of its four cells.
+ * One computation per row and snapshot, however many cells read it.
+ */
+export class TrainRows {
+	// Not reactive: a cache beside the reactive snapshot, read in the cells' own reactions.
+	readonly #rows = new Map<string, { s: Snapshot; precision: number; row: TrainRow }>();
+
+	row(s: Snapshot, l: number, j: number, p: number, precision: number): TrainRow {
+		const key = `${l} ${j} ${p}`;
+		const kept = this.#rows.get(key);
+		if (kept?.s === s && kept.precision === precision) return kept.row;
+		const next = trainRow(s, l, j, p, precision);
+		const row = kept && sameRow(kept.row, next) ? kept.row : next;
+		this.#rows.set(key, { s, precision, row });
+		return row;
+	}
+}

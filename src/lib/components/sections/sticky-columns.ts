@@ -27,18 +27,28 @@ export function revealDelta(left: number, right: number, start: number, end: num
 export function stickyEnd(count: number): Attachment<HTMLElement> {
 	return (pane) => {
 		const widths = { start: 0, end: 0 };
+		const offsets: string[] = [];
+		// All reads first, then only the writes that change something: a write between reads would
+		// lay the page out again for each, and an unchanged property would still restyle the table.
 		const measure = () => {
 			const head = pane.querySelector('thead tr');
 			if (!head) return;
 			const cells = [...head.children];
+			const next: string[] = [];
 			let right = 0;
 			for (let k = 1; k <= count; k++) {
-				pane.style.setProperty(`--end-${k}`, `${right}px`);
+				next.push(`${right}px`);
 				right += cells.at(-k)?.getBoundingClientRect().width ?? 0;
 			}
 			widths.start = cells[0]?.getBoundingClientRect().width ?? 0;
 			widths.end = right;
-			pane.toggleAttribute('data-overflowing', pane.scrollWidth > pane.clientWidth + 1);
+			const overflowing = pane.scrollWidth > pane.clientWidth + 1;
+			next.forEach((offset, k) => {
+				if (offsets[k] !== offset) pane.style.setProperty(`--end-${k + 1}`, offset);
+				offsets[k] = offset;
+			});
+			if (pane.hasAttribute('data-overflowing') !== overflowing)
+				pane.toggleAttribute('data-overflowing', overflowing);
 		};
 		// A cell that shows more digits (focused, edited) widens its column, and so the table.
 		const observer = new ResizeObserver(measure);
