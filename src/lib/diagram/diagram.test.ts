@@ -2,23 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { handStart } from '$lib/engine/__fixtures__/nets.ts';
 import { step } from '$lib/engine/passes.ts';
 import {
-	describeNet,
-	diagramLayout,
+	NOT_A_NUMBER_COLOUR,
 	divergingColour,
 	gradientScale,
 	inkOn,
-	itemKey,
-	itemMarks,
-	linkGeometry,
-	linkIdOf,
-	linkStrokeWidth,
-	NOT_A_NUMBER_COLOUR,
 	normalise,
-	valueScale,
-	weightGradientNumbers,
-	weightNumbers,
-	wrapLabel
-} from './layout.ts';
+	valueScale
+} from './colours.ts';
+import { describeNet } from './describe.ts';
+import { diagramLayout, linkGeometry, linkStrokeWidth, wrapLabel } from './geometry.ts';
+import { itemKey, itemMarks, linkIdOf } from './items.ts';
+import { weightGradientNumbers, weightNumbers } from './weights.ts';
 
 describe('diagramLayout', () => {
 	const layout = diagramLayout([2, 3, 3, 2]);

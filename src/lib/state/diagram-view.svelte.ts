@@ -1,0 +1,209 @@
+/**
+ * What the network diagram draws, from the open notebook: where each input,
+ * neuron and link sits, its colour, its text and its accessible name, and
+ * what clicking it selects. The component only lays these out in SVG.
+ */
+import { address } from '$lib/engine/addresses.ts';
+import {
+	divergingColour,
+	gradientScale,
+	inkOn,
+	normalise,
+	valueScale,
+	type ColourMode
+} from '$lib/diagram/colours.ts';
+import { describeNet } from '$lib/diagram/describe.ts';
+import {
+	diagramLayout,
+	linkGeometry,
+	type DiagramLayout,
+	type Labels,
+	type LinkGeometry
+} from '$lib/diagram/geometry.ts';
+import type { Net } from '$lib/engine/model.ts';
+import { inputKey, itemMarks, neuronKey, type Mark } from '$lib/diagram/items.ts';
+import { strongestLinks } from '$lib/diagram/strongest.ts';
+import { weightGradientNumbers, weightNumbers } from '$lib/diagram/weights.ts';
+import { formatNumber } from '$lib/tex/numbers.ts';
+import type { NotebookState } from './notebook.svelte.ts';
+
+/** Links carry a title (a tooltip, read out) up to this many; beyond, thousands of titles cost more than they tell. */
+const TITLED_LINKS = 500;
+/** Not the pass names: the step buttons are named exactly Forward, Backward and Train. */
+const NEXT = {
+	forward: 'computed next',
+	backward: 'computed next',
+	train: 'updated next',
+	done: ''
+};
+/** Inputs have no gradient: in gradients mode they are drawn plain. */
+const INPUT_FILL = '#eef0f3';
+
+/** One input or neuron as drawn. */
+export interface NodeView {
+	readonly key: string;
+	readonly x: number;
+	readonly y: number;
+	readonly fill: string | undefined;
+	readonly ink: string | undefined;
+	/** The number printed inside, when nodes are big enough. */
+	readonly text: string;
+	readonly label: string;
+	readonly next: boolean;
+	readonly mark: Mark | undefined;
+	/** The cell selecting it selects. */
+	readonly address: string;
+	/** Its input or output label, wrapped, drawn beside it; empty for hidden neurons. */
+	readonly side: readonly string[];
+}
+
+export class DiagramView {
+	readonly #sheet: () => NotebookState;
+
+	// A preference: the colours chosen survive a reload.
+	readonly mode: ColourMode;
+	readonly #field: 'value' | 'activation_gradient';
+	// A string, so that the geometry is rebuilt when the shape changes, not on every step.
+	readonly #shape: string;
+	readonly #labels: Labels;
+	readonly layout: DiagramLayout;
+	readonly links: LinkGeometry[];
+	readonly description: string;
+	// The net is the same object until Train or an edit: in values mode the links then stay as they are.
+	readonly #net: Net;
+	/** Each link's number (weight or its gradient), in `links`' order. */
+	readonly numbers: (number | undefined)[];
+	/** The links drawn: all, or the strongest of a big net's. */
+	readonly shown: number[];
+	readonly linkScale: number;
+	readonly marks: Map<string, Mark>;
+	readonly #inputValues: readonly number[];
+	readonly #neuronValues: (number | undefined)[];
+	readonly nodeScale: number;
+	readonly inputs: readonly NodeView[];
+	readonly neurons: readonly NodeView[];
+	/** When a big net's links are capped, what the drawing leaves out; undefined when all are drawn. */
+	readonly capped: string | undefined;
+	/** A link's title, or undefined when the net has too many links to title them. */
+	readonly describeLink: ((link: LinkGeometry, v: number | undefined) => string) | undefined;
+
+	/** `sheet`: the page's notebook, a getter as a component's props are read. */
+	constructor(sheet: () => NotebookState) {
+		this.#sheet = sheet;
+		this.mode = $derived(sheet().preferences.colourBy);
+		this.#field = $derived(this.mode === 'values' ? 'value' : 'activation_gradient');
+		this.#shape = $derived(sheet().sizes.join(','));
+		this.#labels = $derived(sheet().notebook.labels ?? {});
+		this.layout = $derived(diagramLayout(this.#shape.split(',').map(Number), this.#labels));
+		this.links = $derived(linkGeometry(this.layout));
+		this.description = $derived(describeNet(sheet().sizes));
+		this.#net = $derived(sheet().snapshot.net);
+		this.numbers = $derived(
+			this.mode === 'values' ? weightNumbers(this.#net) : weightGradientNumbers(sheet().snapshot)
+		);
+		this.shown = $derived(strongestLinks(this.numbers, weightNumbers(this.#net)));
+		this.linkScale = $derived(
+			this.mode === 'values' ? valueScale(this.numbers) : gradientScale(this.numbers)
+		);
+		this.marks = $derived(itemMarks(sheet().selected, sheet().precedents, sheet().dependents));
+		this.#inputValues = $derived(sheet().snapshot.inputs);
+		this.#neuronValues = $derived(
+			this.layout.columns
+				.slice(1)
+				.flatMap((column, l) =>
+					column.nodes.map((_, j) => sheet().value(address.neuron(l, j, this.#field)))
+				)
+		);
+		this.nodeScale = $derived(
+			this.mode === 'values'
+				? valueScale([...this.#inputValues, ...this.#neuronValues])
+				: gradientScale(this.#neuronValues)
+		);
+		this.inputs = $derived(
+			this.layout.columns[0].nodes.map((p, i) => {
+				const v = this.#inputValues[i];
+				const fill = this.mode === 'values' ? this.#fill(v) : INPUT_FILL;
+				const name = this.#labels.inputs?.[i] ? ` (${this.#labels.inputs[i]})` : '';
+				return {
+					key: inputKey(i),
+					...p,
+					fill,
+					ink: fill && inkOn(fill),
+					text: this.#short(v),
+					label: `Input ${i}${name}: ${this.#full(v)}`,
+					next: false,
+					mark: this.marks.get(inputKey(i)),
+					address: address.input(i),
+					side: this.layout.inputLabels[i] ?? []
+				};
+			})
+		);
+		this.neurons = $derived.by(() => {
+			const { cursor } = sheet().snapshot;
+			const last = this.layout.columns.length - 2;
+			let n = 0;
+			return this.layout.columns.slice(1).flatMap((column, l) =>
+				column.nodes.map((p, j) => {
+					const v = this.#neuronValues[n++];
+					const fill = this.#fill(v);
+					const next = cursor.pass !== 'done' && cursor.layer === l && cursor.neuron === j;
+					const output =
+						l === last && this.#labels.outputs?.[j] ? ` (${this.#labels.outputs[j]})` : '';
+					const says = next ? `; ${NEXT[cursor.pass]}` : '';
+					return {
+						key: neuronKey(l, j),
+						...p,
+						fill,
+						ink: fill && inkOn(fill),
+						text: this.#short(v),
+						label: `Layer ${l}, neuron ${j}${output}: ${this.#field} ${this.#full(v)}${says}`,
+						next,
+						mark: this.marks.get(neuronKey(l, j)),
+						address: address.neuron(l, j, this.#field),
+						side: l === last ? (this.layout.outputLabels[j] ?? []) : []
+					};
+				})
+			);
+		});
+		this.capped = $derived(
+			this.shown.length < this.links.length
+				? `The ${this.shown.length.toLocaleString('en')} strongest of ${this.links.length.toLocaleString('en')} links are drawn, by |${this.mode === 'values' ? 'weight' : 'weight gradient'}|; a weight selected in the tables is drawn whatever its size.`
+				: undefined
+		);
+		this.describeLink = $derived(
+			this.links.length <= TITLED_LINKS
+				? (link: LinkGeometry, v: number | undefined) => this.#linkTitle(link, v)
+				: undefined
+		);
+	}
+
+	select(address: string): void {
+		this.#sheet().select(address);
+	}
+
+	/** Clicking a link selects its weight, or its gradient when the colours show gradients. */
+	pickLink({ layer: l, neuron: j, index: i }: LinkGeometry): void {
+		this.#sheet().select(
+			this.mode === 'values' ? address.weight(l, j, i) : address.weightGradient(l, j, i)
+		);
+	}
+
+	#linkTitle(link: LinkGeometry, v: number | undefined): string {
+		const { layer: l, neuron: j, index: i } = link;
+		const from = l === 0 ? `input ${i}` : `layer ${l - 1}, neuron ${i}`;
+		const what = this.mode === 'values' ? 'Weight' : 'Weight gradient';
+		return `${what} from ${from} to layer ${l}, neuron ${j}: ${this.#full(v)}`;
+	}
+
+	#fill(v: number | undefined): string | undefined {
+		return v === undefined ? undefined : divergingColour(normalise(v, this.nodeScale));
+	}
+
+	#short(v: number | undefined): string {
+		return this.layout.showNumbers && v !== undefined ? formatNumber(v, 2) : '';
+	}
+
+	#full(v: number | undefined): string {
+		return v === undefined ? 'not computed yet' : formatNumber(v, this.#sheet().precision);
+	}
+}
