@@ -16,11 +16,11 @@
  */
 import { formatTsv } from '$lib/engine/tsv.ts';
 import { landing, positionOf, rectangle, type Landing } from './block.ts';
-import { moveIn, windowOf } from './grid-windows.ts';
+import { moveIn, windowOf } from './windowed-moves.ts';
 
 const CELL = '[role="gridcell"]';
 
-import type { Move } from './grid-windows.ts';
+import type { Move } from './windowed-moves.ts';
 export type { Move };
 
 const KEYS: Record<string, Move> = {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { revealOffset, visibleSpan, windowed } from './grid-window.ts';
+import { revealOffset, visibleSpan, windowed } from './window-span.ts';
 
 describe('visibleSpan', () => {
 	test('a viewport at the top shows the items that fit, and the overscan after them', () => {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { moveIn } from './grid-windows.ts';
+import { moveIn } from './windowed-moves.ts';
 
 test('arrow moves go one cell, and stop at the edges of the whole grid', () => {
 	expect(moveIn([5, 3], 'down', 64, 67)).toEqual([6, 3]);
