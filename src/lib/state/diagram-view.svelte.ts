@@ -53,8 +53,12 @@ export interface NodeView {
 	readonly mark: Mark | undefined;
 	/** The cell selecting it selects. */
 	readonly address: string;
-	/** Its input or output label, wrapped, drawn beside it; empty for hidden neurons. */
+	/** An input is drawn as a square, a neuron as a circle. */
+	readonly square: boolean;
+	/** Its input or output label, wrapped, drawn beside it (left of an input, right of an output); empty for hidden neurons. */
 	readonly side: readonly string[];
+	readonly sideX: number;
+	readonly sideAnchor: 'start' | 'end';
 }
 
 export class DiagramView {
@@ -134,7 +138,10 @@ export class DiagramView {
 					next: false,
 					mark: this.marks.get(inputKey(i)),
 					address: address.input(i),
-					side: this.layout.inputLabels[i] ?? []
+					square: true,
+					side: this.layout.inputLabels[i] ?? [],
+					sideX: p.x - this.layout.labelOffset,
+					sideAnchor: 'end'
 				};
 			})
 		);
@@ -160,7 +167,10 @@ export class DiagramView {
 						next,
 						mark: this.marks.get(neuronKey(l, j)),
 						address: address.neuron(l, j, this.#field),
-						side: l === last ? (this.layout.outputLabels[j] ?? []) : []
+						square: false,
+						side: l === last ? (this.layout.outputLabels[j] ?? []) : [],
+						sideX: p.x + this.layout.labelOffset,
+						sideAnchor: 'start'
 					};
 				})
 			);
