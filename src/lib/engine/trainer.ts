@@ -23,8 +23,8 @@
  * other tanh would break the bit-for-bit match somewhere. About half of the
  * time per iteration goes there.
  */
-import type { ActivationName } from './activations.ts';
-import { ACTIVATION_CODES, activate, descend, slope, weightedSum } from './trainer-arithmetic.ts';
+import type { Activation, ActivationName } from './activations.ts';
+import { descend, layerActivations, weightedSum } from './trainer-arithmetic.ts';
 import type { DataSource } from './data.ts';
 import type { Layer, Net } from './model.ts';
 import { layerSizes, shapeProblem } from './model.ts';
@@ -63,7 +63,9 @@ export class Trainer {
 	private readonly sizes: Int32Array;
 	private readonly start: Int32Array;
 	private readonly paramStart: Int32Array;
-	private readonly activations: Int32Array;
+	/** Each layer's f and f', from the activations table. */
+	private readonly f: Activation['f'][];
+	private readonly fPrime: Activation['fPrime'][];
 	private readonly activationNames: ActivationName[];
 	private readonly params: Float64Array;
 	private readonly values: Float64Array;
@@ -100,7 +102,7 @@ export class Trainer {
 		for (let l = 0; l < L; l++)
 			this.paramStart[l + 1] = this.paramStart[l] + (sizes[l] + 1) * sizes[l + 1];
 		this.activationNames = net.layers.map((layer) => layer.activation);
-		this.activations = Int32Array.from(this.activationNames, (name) => ACTIVATION_CODES[name]);
+		({ f: this.f, fPrime: this.fPrime } = layerActivations(this.activationNames));
 		this.params = new Float64Array(this.paramStart[L]);
 		let p = 0;
 		for (const layer of net.layers)
@@ -207,11 +209,11 @@ export class Trainer {
 
 	/** The generic hot loop: `count` whole iterations, everything hoisted into locals. */
 	private loop(count: number): void {
-		const { layerCount: L, sizes, start, paramStart, activations, params } = this;
+		const { layerCount: L, sizes, start, paramStart, f, fPrime, params } = this;
 		const { values, deltas, targets, errorSums, filler, rate } = this;
 		const outputStart = start[L];
 		const outputEnd = start[L + 1];
-		const lastActivation = activations[L - 1];
+		const lastSlope = fPrime[L - 1];
 		const first = this.next;
 		const end = first + count;
 		for (let k = first; k < end; k++) {
@@ -223,9 +225,9 @@ export class Trainer {
 				const m = sizes[l];
 				const inStart = start[l];
 				const outEnd = start[l + 2];
-				const act = activations[l];
+				const activate = f[l];
 				for (let o = start[l + 1]; o < outEnd; o++, p += m + 1)
-					values[o] = activate(act, weightedSum(params, p, values, inStart, m));
+					values[o] = activate(weightedSum(params, p, values, inStart, m));
 			}
 
 			// The article's error %, as loss.ts's errorPercent computes it; last layer δ = f'(a)·(a − t).
@@ -233,7 +235,7 @@ export class Trainer {
 				const a = values[o];
 				const t = targets[o - outputStart];
 				errorSums[o - outputStart] += a === t ? 0 : (Math.abs(t - a) / Math.abs(t)) * 100;
-				deltas[o] = slope(lastActivation, a) * (a - t);
+				deltas[o] = lastSlope(a) * (a - t);
 			}
 
 			// Backward through the other layers, last first: δ_j = f'(a_j)·Σ_q δ_q w_qj.
@@ -241,13 +243,13 @@ export class Trainer {
 				const n = sizes[l + 1];
 				const nextStart = start[l + 2];
 				const nextEnd = start[l + 3];
-				const act = activations[l];
+				const slope = fPrime[l];
 				let w = paramStart[l + 1] + 1; // w_qj of layer l + 1 is at w + q·(n + 1) + j
 				for (let o = start[l + 1]; o < nextStart; o++, w++) {
 					let sum = 0;
 					for (let q = nextStart; q < nextEnd; q++)
 						sum += deltas[q] * params[w + (q - nextStart) * (n + 1)];
-					deltas[o] = slope(act, values[o]) * sum;
+					deltas[o] = slope(values[o]) * sum;
 				}
 			}
 

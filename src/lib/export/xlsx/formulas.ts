@@ -4,21 +4,15 @@
  * precedents, in the same order of operations as the passes, so a spreadsheet
  * recalculates the engine's numbers (to the last bit, but for TANH and EXP).
  */
-import type { ActivationName } from '../../engine/activations.ts';
+import { ACTIVATIONS, fill, type ActivationName } from '../../engine/activations.ts';
 import { parseAddress } from '../../engine/addresses.ts';
 import { formulaOf } from '../../engine/cells.ts';
 import type { Net } from '../../engine/model.ts';
 import { cellName } from './names.ts';
 
-/** f over a total's name, f' over a value's name: the spreadsheet twin of activations.ts. */
-export const ACTIVATION_FORMULAS: Readonly<
-	Record<ActivationName, { f: (z: string) => string; fPrime: (a: string) => string }>
-> = {
-	tanh: { f: (z) => `TANH(${z})`, fPrime: (a) => `(1-${a}^2)` },
-	sigmoid: { f: (z) => `1/(1+EXP(-${z}))`, fPrime: (a) => `${a}*(1-${a})` },
-	relu: { f: (z) => `MAX(0,${z})`, fPrime: (a) => `IF(${a}>0,1,0)` },
-	linear: { f: (z) => z, fPrime: () => '1' }
-};
+/** f over a total's name or f' over a value's name, as the activations table writes them for a spreadsheet. */
+const sheetFormula = (name: ActivationName, which: 'f' | 'fPrime', cell: string) =>
+	fill(ACTIVATIONS[name].sheet[which], cell);
 
 /** [p0, p1, p2, p3, …] as [[p0, p1], [p2, p3], …]. */
 function pairs(names: readonly string[]): [string, string][] {
@@ -39,7 +33,7 @@ const precedentNames = (net: Net, addr: string) =>
 /** δ's two factors, f'(a) and a − t (last layer) or Σ_k δ_k w_kj: the Backward table shows both. */
 export function deltaFactors(net: Net, l: number, j: number): { fPrime: string; sum: string } {
 	const [value, ...rest] = precedentNames(net, `layers.${l}.neurons.${j}.activation_gradient`);
-	const fPrime = ACTIVATION_FORMULAS[net.layers[l].activation].fPrime(value);
+	const fPrime = sheetFormula(net.layers[l].activation, 'fPrime', value);
 	const last = l === net.layers.length - 1;
 	return { fPrime, sum: last ? `${value}-${rest[0]}` : sumOfProducts(rest) };
 }
@@ -56,7 +50,7 @@ export function cellFormula(net: Net, addr: string): string | undefined {
 		case 'total':
 			return [names[0], sumOfProducts(names.slice(1))].join('+');
 		case 'value':
-			return ACTIVATION_FORMULAS[net.layers[a.layer].activation].f(names[0]);
+			return sheetFormula(net.layers[a.layer].activation, 'f', names[0]);
 		case 'activation_gradient': {
 			const { fPrime, sum } = deltaFactors(net, a.layer, a.neuron);
 			return `${fPrime}*(${sum})`;
