@@ -36,6 +36,9 @@ export interface Activation {
 	readonly kink?: number;
 }
 
+/** The leaky ReLU's slope for z < 0. */
+const LEAK = 0.01;
+
 const TABLE = {
 	tanh: {
 		f: Math.tanh,
@@ -64,6 +67,17 @@ const TABLE = {
 		primeTex: '[#> 0]',
 		sheet: { f: 'MAX(0,#)', fPrime: 'IF(#>0,1,0)' },
 		source: { f: '(# > 0 ? # : 0)', fPrime: '(# > 0 ? 1 : 0)' },
+		kink: 0
+	},
+	leaky_relu: {
+		f: (z) => (z > 0 ? z : LEAK * z),
+		// a has the sign of z, so f' reads off the value; at z = 0 it is taken as the leak.
+		fPrime: (a) => (a > 0 ? 1 : LEAK),
+		symbol: '\\operatorname{LReLU}',
+		tex: '\\operatorname{LReLU}(#)',
+		primeTex: `([#> 0] + ${LEAK}*[#\\le 0])`,
+		sheet: { f: `IF(#>0,#,${LEAK}*#)`, fPrime: `IF(#>0,1,${LEAK})` },
+		source: { f: `(# > 0 ? # : ${LEAK} * #)`, fPrime: `(# > 0 ? 1 : ${LEAK})` },
 		kink: 0
 	},
 	linear: {

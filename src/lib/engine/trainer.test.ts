@@ -1,4 +1,5 @@
 import { describe, it, expect, vi } from 'vitest';
+import { ACTIVATION_NAMES } from './activations.ts';
 import { sampleAt, type DataSource } from './data.ts';
 import { initialiseNet } from './init.ts';
 import type { Net } from './model.ts';
@@ -139,6 +140,10 @@ describe.each(PATHS)('%s gives bit for bit what the stepping engine gives', (_, 
 
 	it('trains a net mixing tanh, sigmoid, ReLU and linear layers on a samples table the same way', () => {
 		expectSameTraining(mixedNet, 0.05, mixedTable, 10_000, compile);
+	});
+
+	it.each(ACTIVATION_NAMES)('trains a 2-4-3-2 %s net on a samples table the same way', (name) => {
+		expectSameTraining(initialiseNet([2, 4, 3, 2], name, 3), 0.05, mixedTable, 5_000, compile);
 	});
 
 	it('trains on a fixed sample (the chain-rule preset) the same way', () => {
