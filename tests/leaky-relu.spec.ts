@@ -15,7 +15,7 @@ import { setActivation, type Reshaped } from '../src/lib/engine/reshape.ts';
 import { cellFormula } from '../src/lib/export/xlsx/formulas.ts';
 import { engineNumbers } from '../src/lib/export/xlsx/testing/oracle.ts';
 import { loadWorkbook, namedCells, shownNumber } from '../src/lib/export/xlsx/testing/workbooks.ts';
-import { parameterAddresses } from '../src/lib/state/gradient-checks.ts';
+import { parameterAddresses } from '../src/lib/engine/addresses.ts';
 import {
 	button,
 	cell,

@@ -2,6 +2,7 @@
  * Cell addresses: the article's own field paths (PRODUCT.md, "Cell addresses"),
  * e.g. `layers.2.neurons.1.activation_gradient`. One address names one number.
  */
+import { parameterPlaces } from './model.ts';
 
 /** Kinds of cell that belong to one neuron. */
 export const NEURON_FIELDS = [
@@ -132,6 +133,15 @@ export function allAddresses(sizes: readonly number[]): string[] {
 		}
 	}
 	return out;
+}
+
+/** Every bias's and weight's address, in the one order of the parameters (model.ts's parameterPlaces). */
+export function parameterAddresses(sizes: readonly number[]): string[] {
+	return parameterPlaces(sizes).map(({ layer, neuron, index }) =>
+		index === undefined
+			? address.neuron(layer, neuron, 'bias')
+			: address.weight(layer, neuron, index)
+	);
 }
 
 /** Kinds a user may pin to a number: the computed ones. */

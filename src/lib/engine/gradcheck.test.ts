@@ -2,19 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { handStart, seededSnapshot } from './__fixtures__/nets.ts';
 import { ACTIVATIONS, ACTIVATION_NAMES } from './activations.ts';
+import { parameterAddresses } from './addresses.ts';
 import { checkGradient, GRADIENT_CHECK_TOLERANCE, relativeError } from './gradcheck.ts';
 import { layerSizes } from './model.ts';
 import { step } from './passes.ts';
-
-const parameters = (sizes: number[]) => {
-	const out: string[] = [];
-	for (let l = 0; l + 1 < sizes.length; l++)
-		for (let j = 0; j < sizes[l + 1]; j++) {
-			out.push(`layers.${l}.neurons.${j}.bias`);
-			for (let i = 0; i < sizes[l]; i++) out.push(`layers.${l}.neurons.${j}.weights.${i}`);
-		}
-	return out;
-};
 
 /** Whether any total sits so near its activation's kink (ReLU's) that a finite difference would straddle it. */
 function nearKink(s: ReturnType<typeof seededSnapshot>): boolean {
@@ -43,7 +34,7 @@ describe('gradient check', () => {
 				(sizes, acts, seed) => {
 					const s = seededSnapshot(sizes, acts.slice(0, sizes.length - 1), seed);
 					fc.pre(!nearKink(s));
-					for (const address of parameters(layerSizes(s.net))) {
+					for (const address of parameterAddresses(layerSizes(s.net))) {
 						const { relativeError } = checkGradient(s, address);
 						expect(relativeError, address).toBeLessThan(GRADIENT_CHECK_TOLERANCE);
 					}

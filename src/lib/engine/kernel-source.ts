@@ -13,6 +13,7 @@
  */
 import { ACTIVATIONS, fill, isActivationName, type ActivationName } from './activations.ts';
 import type { KernelShape, SamplerKind } from './kernel.ts';
+import { parameterPlaces } from './model.ts';
 
 const GOLDEN = 0x6d2b79f5;
 
@@ -96,12 +97,9 @@ export function kernelSource(shape: KernelShape): string {
 	// Names: inputs x_i, targets t_j, layer l's biases b{l}_{j}, weights w{l}_{j}_{i},
 	// values a{l}_{j} and deltas d{l}_{j}; the previous layer's value i is input(l, i).
 	const input = (l: number, i: number) => (l === 0 ? `x${i}` : `a${l - 1}_${i}`);
-	const params: string[] = [];
-	for (let l = 0; l < L; l++)
-		for (let j = 0; j < sizes[l + 1]; j++) {
-			params.push(`b${l}_${j}`);
-			for (let i = 0; i < sizes[l]; i++) params.push(`w${l}_${j}_${i}`);
-		}
+	const params = parameterPlaces(sizes).map(({ layer: l, neuron: j, index: i }) =>
+		i === undefined ? `b${l}_${j}` : `w${l}_${j}_${i}`
+	);
 
 	const body: string[] = [];
 	body.push(...sampler(kind, nIn, nOut));

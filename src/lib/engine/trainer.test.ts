@@ -2,7 +2,7 @@ import { describe, it, expect, vi } from 'vitest';
 import { ACTIVATION_NAMES } from './activations.ts';
 import { sampleAt, type DataSource } from './data.ts';
 import { initialiseNet } from './init.ts';
-import type { Net } from './model.ts';
+import { parameterValues, type Net } from './model.ts';
 import { dataSourceOf, netOf } from './notebook.ts';
 import { nextIteration, step } from './passes.ts';
 import { preset, type PresetName } from './presets.ts';
@@ -11,8 +11,7 @@ import { createTrainer, type Report } from './trainer.ts';
 import { SampleFiller } from './sampler.ts';
 
 /** Every bias and weight in the article's order. */
-const numbers = (net: Net) =>
-	net.layers.flatMap((layer) => layer.neurons.flatMap((n) => [n.bias, ...n.weights]));
+const numbers = parameterValues;
 
 /** The first place two lists of numbers differ by Object.is, or undefined. */
 function firstDifference(a: readonly number[], b: readonly number[]): string | undefined {

@@ -26,8 +26,8 @@
 import type { Activation, ActivationName } from './activations.ts';
 import { descend, layerActivations, weightedSum } from './trainer-arithmetic.ts';
 import type { DataSource } from './data.ts';
-import type { Layer, Net } from './model.ts';
-import { layerSizes, shapeProblem } from './model.ts';
+import type { Net } from './model.ts';
+import { layerSizes, parameterValues, shapeProblem, withParameterValues } from './model.ts';
 import { SampleFiller } from './sampler.ts';
 import { KERNEL_MAX_ITERATION, compileKernel, type Kernel } from './kernel.ts';
 
@@ -54,7 +54,8 @@ export interface TrainerOptions {
 
 /**
  * A net laid out flat. `params` holds every neuron's bias and then its weights,
- * layer by layer and neuron by neuron (the article's order); neuron j of layer
+ * layer by layer and neuron by neuron (model.ts's parameterPlaces, the one
+ * order of the parameters; the loops below walk it in place); neuron j of layer
  * l has index `start[l + 1] + j` in `values` and `deltas`, whose first
  * `sizes[0]` slots hold the inputs, so that layer 0 reads them like any other.
  */
@@ -67,6 +68,8 @@ export class Trainer {
 	private readonly f: Activation['f'][];
 	private readonly fPrime: Activation['fPrime'][];
 	private readonly activationNames: ActivationName[];
+	/** The net trained: its shape and activations (its numbers are `params`'). */
+	private readonly shape: Net;
 	private readonly params: Float64Array;
 	private readonly values: Float64Array;
 	private readonly deltas: Float64Array;
@@ -103,13 +106,8 @@ export class Trainer {
 			this.paramStart[l + 1] = this.paramStart[l] + (sizes[l] + 1) * sizes[l + 1];
 		this.activationNames = net.layers.map((layer) => layer.activation);
 		({ f: this.f, fPrime: this.fPrime } = layerActivations(this.activationNames));
-		this.params = new Float64Array(this.paramStart[L]);
-		let p = 0;
-		for (const layer of net.layers)
-			for (const neuron of layer.neurons) {
-				this.params[p++] = neuron.bias;
-				for (const w of neuron.weights) this.params[p++] = w;
-			}
+		this.shape = net;
+		this.params = Float64Array.from(parameterValues(net));
 		this.values = new Float64Array(this.start[L + 1]);
 		this.deltas = new Float64Array(this.start[L + 1]);
 		this.targets = new Float64Array(sizes[L]);
@@ -170,19 +168,7 @@ export class Trainer {
 
 	/** The current parameters as a Net. */
 	net(): Net {
-		const layers: Layer[] = [];
-		let p = 0;
-		for (let l = 0; l < this.layerCount; l++) {
-			const m = this.sizes[l];
-			const neurons = [];
-			for (let j = 0; j < this.sizes[l + 1]; j++, p += m + 1)
-				neurons.push({
-					bias: this.params[p],
-					weights: Array.from(this.params.subarray(p + 1, p + 1 + m))
-				});
-			layers.push({ activation: this.activationNames[l], neurons });
-		}
-		return { layers };
+		return withParameterValues(this.shape, this.params);
 	}
 
 	private report(partial: boolean): Report {
