@@ -143,18 +143,3 @@ export function parameterAddresses(sizes: readonly number[]): string[] {
 			: address.weight(layer, neuron, index)
 	);
 }
-
-/** Kinds a user may pin to a number: the computed ones. */
-export const COMPUTED_KINDS: readonly CellKind[] = [
-	'total',
-	'value',
-	'activation_gradient',
-	'bias_gradient',
-	'weight_gradients',
-	'loss',
-	'errors_percent'
-];
-
-export function isComputedKind(kind: CellKind): boolean {
-	return COMPUTED_KINDS.includes(kind);
-}

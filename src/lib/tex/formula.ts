@@ -1,7 +1,8 @@
 /** A cell's formula three ways: in symbols, with numbers substituted, and its result. */
 import { parseAddress } from '$lib/engine/addresses.ts';
 import { cellInput, cellValue } from '$lib/engine/cell-values.ts';
-import { TIMES, formulaOf, symbolTerm, symbolTex, type Term } from '$lib/engine/cells.ts';
+import { formulaOf, symbolTerm, symbolTex } from '$lib/engine/cells.ts';
+import { TIMES, type Term } from '$lib/engine/expressions.ts';
 import { trainDone, type Snapshot } from '$lib/engine/snapshot.ts';
 import { DEFAULT_PRECISION, numberTex } from './numbers.ts';
 import { oldAndNew } from './update-digits.ts';
