@@ -2,7 +2,7 @@
  * Cell addresses: the article's own field paths (PRODUCT.md, "Cell addresses"),
  * e.g. `layers.2.neurons.1.activation_gradient`. One address names one number.
  */
-import { parameterPlaces } from './model.ts';
+import { parameterPlaces, type ParameterPlace } from './model.ts';
 
 /** Kinds of cell that belong to one neuron. */
 export const NEURON_FIELDS = [
@@ -133,6 +133,13 @@ export function allAddresses(sizes: readonly number[]): string[] {
 		}
 	}
 	return out;
+}
+
+/** Where the bias or weight at `a` sits in its net, or undefined for any other cell. */
+export function parameterPlaceOf(a: Address | undefined): ParameterPlace | undefined {
+	if (a?.kind === 'bias') return { layer: a.layer, neuron: a.neuron, index: undefined };
+	if (a?.kind === 'weights') return { layer: a.layer, neuron: a.neuron, index: a.index };
+	return undefined;
 }
 
 /** Every bias's and weight's address, in the one order of the parameters (model.ts's parameterPlaces). */

@@ -10,6 +10,7 @@
 import { address, type Address, type CellKind } from './addresses.ts';
 import { e, type Expr } from './expressions.ts';
 import type { Net } from './model.ts';
+import { backwardDone, forwardDone, lossDone, type Snapshot } from './snapshot.ts';
 
 /** How a cell's number is formatted in a workbook. */
 export type CellFormat = 'number' | 'gradient' | 'percent' | 'general';
@@ -29,6 +30,8 @@ export interface CellKindSpec<A extends Address = Address> {
 	/** Who gives it its number: the user, or the passes (a parameter is the user's; Train updates it). */
 	readonly setBy: 'user' | 'passes';
 	readonly format: CellFormat;
+	/** The number it shows in `s` now (a trained parameter its new one), or undefined if not computed yet. */
+	readonly value: (a: A, s: Snapshot) => number | undefined;
 	/** The workbook's defined name; a parameter's number after Train has `_new` after it. */
 	readonly name: (a: A, after: string) => string;
 	/** Its formula over its precedents in `net`, or undefined for a number the user sets (x, t, η, n). */
@@ -73,6 +76,7 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		words: (a, labels) => named('Input', a.index, labels.inputs?.[a.index]),
 		setBy: 'user',
 		format: 'number',
+		value: (a, s) => s.inputs[a.index],
 		name: (a) => `x_${a.index}`
 	},
 	targets: {
@@ -80,6 +84,7 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		words: (a, labels) => named('Target', a.index, labels.outputs?.[a.index]),
 		setBy: 'user',
 		format: 'number',
+		value: (a, s) => s.targets[a.index],
 		name: (a) => `t_${a.index}`
 	},
 	learning_rate: {
@@ -87,6 +92,7 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		words: () => 'Learning rate',
 		setBy: 'user',
 		format: 'general',
+		value: (_, s) => s.learningRate,
 		name: () => 'eta'
 	},
 	iteration: {
@@ -94,6 +100,8 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		words: () => 'Iteration',
 		setBy: 'user',
 		format: 'general',
+		// Iterations completed: the current one counts once Train has finished it.
+		value: (_, s) => s.iteration + (s.cursor.pass === 'done' ? 1 : 0),
 		name: () => 'iteration'
 	},
 	bias: {
@@ -101,6 +109,7 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		words: (a) => ofNeuron(a, 'bias'),
 		setBy: 'user',
 		format: 'number',
+		value: (a, s) => s.net.layers[a.layer]?.neurons[a.neuron]?.bias,
 		name: (a, after) => `b_${a.layer}_${a.neuron}${after}`,
 		formula: (a) =>
 			update(
@@ -113,6 +122,7 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		words: (a) => ofNeuron(a, `weight ${a.index}`),
 		setBy: 'user',
 		format: 'number',
+		value: (a, s) => s.net.layers[a.layer]?.neurons[a.neuron]?.weights[a.index],
 		name: (a, after) => `w_${a.layer}_${a.neuron}_${a.index}${after}`,
 		formula: (a) =>
 			update(
@@ -125,6 +135,8 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		words: (a) => ofNeuron(a, 'total'),
 		setBy: 'passes',
 		format: 'number',
+		value: (a, s) =>
+			forwardDone(s.cursor, a.layer, a.neuron) ? s.totals[a.layer][a.neuron] : undefined,
 		name: (a) => `z_${a.layer}_${a.neuron}`,
 		formula: ({ layer: l, neuron: j }, net) =>
 			e.sum([
@@ -139,6 +151,8 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		words: (a) => ofNeuron(a, 'value'),
 		setBy: 'passes',
 		format: 'number',
+		value: (a, s) =>
+			forwardDone(s.cursor, a.layer, a.neuron) ? s.values[a.layer][a.neuron] : undefined,
 		name: (a) => `a_${a.layer}_${a.neuron}`,
 		formula: ({ layer: l, neuron: j }, net) =>
 			e.f(net.layers[l].activation, e.cell(address.neuron(l, j, 'total')))
@@ -148,6 +162,10 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		words: (a) => ofNeuron(a, 'activation gradient'),
 		setBy: 'passes',
 		format: 'gradient',
+		value: (a, s) =>
+			backwardDone(s.cursor, a.layer, a.neuron)
+				? s.activationGradients[a.layer][a.neuron]
+				: undefined,
 		name: (a) => `delta_${a.layer}_${a.neuron}`,
 		formula: (a, net) => delta(net, a.layer, a.neuron)
 	},
@@ -156,6 +174,8 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		words: (a) => ofNeuron(a, 'bias gradient'),
 		setBy: 'passes',
 		format: 'gradient',
+		value: (a, s) =>
+			backwardDone(s.cursor, a.layer, a.neuron) ? s.biasGradients[a.layer][a.neuron] : undefined,
 		name: (a) => `dE_db_${a.layer}_${a.neuron}`,
 		formula: (a) => e.cell(address.neuron(a.layer, a.neuron, 'activation_gradient'))
 	},
@@ -164,6 +184,10 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		words: (a) => ofNeuron(a, `weight gradient ${a.index}`),
 		setBy: 'passes',
 		format: 'gradient',
+		value: (a, s) =>
+			backwardDone(s.cursor, a.layer, a.neuron)
+				? s.weightGradients[a.layer][a.neuron][a.index]
+				: undefined,
 		name: (a) => `dE_dw_${a.layer}_${a.neuron}_${a.index}`,
 		formula: (a) =>
 			e.product(
@@ -176,6 +200,7 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		words: () => 'Loss',
 		setBy: 'passes',
 		format: 'number',
+		value: (_, s) => (lossDone(s.cursor) ? s.loss : undefined),
 		name: () => 'E',
 		formula: (_, net) => {
 			const last = lastLayer(net);
@@ -190,6 +215,7 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		words: (a, labels) => named('Error % of output', a.index, labels.outputs?.[a.index]),
 		setBy: 'passes',
 		format: 'percent',
+		value: (a, s) => (lossDone(s.cursor) ? s.errorsPercent[a.index] : undefined),
 		name: (a) => `err_${a.index}`,
 		formula: (a, net) => {
 			// The article's |t − a| / |t| · 100; an exact hit is 0 % even when t = 0.

@@ -95,15 +95,18 @@ export function parameterPlaces(sizes: readonly number[]): ParameterPlace[] {
 	return places;
 }
 
-/** The number at `place` in `net`. */
-export function parameterAt(net: Net, { layer, neuron, index }: ParameterPlace): number {
-	const n = net.layers[layer].neurons[neuron];
-	return index === undefined ? n.bias : n.weights[index];
+/** The number at `place` in `net` (undefined where `net` has no such parameter). */
+export function parameterAt(
+	net: Net,
+	{ layer, neuron, index }: ParameterPlace
+): number | undefined {
+	const n = net.layers[layer]?.neurons[neuron];
+	return index === undefined ? n?.bias : n?.weights[index];
 }
 
 /** Every bias and weight of `net` as one flat list, in parameterPlaces's order. */
 export function parameterValues(net: Net): number[] {
-	return parameterPlaces(layerSizes(net)).map((place) => parameterAt(net, place));
+	return parameterPlaces(layerSizes(net)).map((place) => parameterAt(net, place)!);
 }
 
 /** `net`'s shape and activations with the flat `values` (parameterPlaces's order) as its parameters. */
