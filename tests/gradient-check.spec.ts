@@ -15,7 +15,7 @@ import { replayTo, step } from '../src/lib/engine/passes.ts';
 import { preset } from '../src/lib/engine/presets.ts';
 import { shareHash } from '../src/lib/engine/share-link.ts';
 import type { Snapshot } from '../src/lib/engine/snapshot.ts';
-import { parameterAddresses } from '../src/lib/state/gradient-checks.ts';
+import { parameterAddresses } from '../src/lib/engine/addresses.ts';
 import { button, cell, open, startOf, typeInto, watchConsole } from './support/page.ts';
 
 const start = startOf(preset('article'));

@@ -2,6 +2,7 @@
  * Cell addresses: the article's own field paths (PRODUCT.md, "Cell addresses"),
  * e.g. `layers.2.neurons.1.activation_gradient`. One address names one number.
  */
+import { parameterPlaces, type ParameterPlace } from './model.ts';
 
 /** Kinds of cell that belong to one neuron. */
 export const NEURON_FIELDS = [
@@ -134,17 +135,18 @@ export function allAddresses(sizes: readonly number[]): string[] {
 	return out;
 }
 
-/** Kinds a user may pin to a number: the computed ones. */
-export const COMPUTED_KINDS: readonly CellKind[] = [
-	'total',
-	'value',
-	'activation_gradient',
-	'bias_gradient',
-	'weight_gradients',
-	'loss',
-	'errors_percent'
-];
+/** Where the bias or weight at `a` sits in its net, or undefined for any other cell. */
+export function parameterPlaceOf(a: Address | undefined): ParameterPlace | undefined {
+	if (a?.kind === 'bias') return { layer: a.layer, neuron: a.neuron, index: undefined };
+	if (a?.kind === 'weights') return { layer: a.layer, neuron: a.neuron, index: a.index };
+	return undefined;
+}
 
-export function isComputedKind(kind: CellKind): boolean {
-	return COMPUTED_KINDS.includes(kind);
+/** Every bias's and weight's address, in the one order of the parameters (model.ts's parameterPlaces). */
+export function parameterAddresses(sizes: readonly number[]): string[] {
+	return parameterPlaces(sizes).map(({ layer, neuron, index }) =>
+		index === undefined
+			? address.neuron(layer, neuron, 'bias')
+			: address.weight(layer, neuron, index)
+	);
 }

@@ -2,47 +2,15 @@
  * Reading a snapshot by address: the number each cell shows, or undefined
  * while the current iteration has not computed it.
  */
-import { parseAddress, type Address } from './addresses.ts';
-import { backwardDone, forwardDone, lossDone, type Snapshot } from './snapshot.ts';
+import { parameterPlaceOf, parseAddress, type Address } from './addresses.ts';
+import { parameterAt } from './model.ts';
+import { kindOf } from './cell-kinds.ts';
+import type { Snapshot } from './snapshot.ts';
 
 /** The number at `address` now (a trained weight reads its new value), or undefined if not computed yet. */
 export function cellValue(s: Snapshot, address: string | Address): number | undefined {
 	const a = typeof address === 'string' ? parseAddress(address) : address;
-	if (!a) return undefined;
-	const c = s.cursor;
-	switch (a.kind) {
-		case 'inputs':
-			return s.inputs[a.index];
-		case 'targets':
-			return s.targets[a.index];
-		case 'learning_rate':
-			return s.learningRate;
-		case 'iteration':
-			// Iterations completed: the current one counts once Train has finished it.
-			return s.iteration + (c.pass === 'done' ? 1 : 0);
-		case 'loss':
-			return lossDone(c) ? s.loss : undefined;
-		case 'errors_percent':
-			return lossDone(c) ? s.errorsPercent[a.index] : undefined;
-		case 'bias':
-			return s.net.layers[a.layer]?.neurons[a.neuron]?.bias;
-		case 'weights':
-			return s.net.layers[a.layer]?.neurons[a.neuron]?.weights[a.index];
-		case 'total':
-			return forwardDone(c, a.layer, a.neuron) ? s.totals[a.layer][a.neuron] : undefined;
-		case 'value':
-			return forwardDone(c, a.layer, a.neuron) ? s.values[a.layer][a.neuron] : undefined;
-		case 'activation_gradient':
-			return backwardDone(c, a.layer, a.neuron)
-				? s.activationGradients[a.layer][a.neuron]
-				: undefined;
-		case 'bias_gradient':
-			return backwardDone(c, a.layer, a.neuron) ? s.biasGradients[a.layer][a.neuron] : undefined;
-		case 'weight_gradients':
-			return backwardDone(c, a.layer, a.neuron)
-				? s.weightGradients[a.layer][a.neuron][a.index]
-				: undefined;
-	}
+	return a ? kindOf(a).value(a, s) : undefined;
 }
 
 /**
@@ -51,8 +19,8 @@ export function cellValue(s: Snapshot, address: string | Address): number | unde
  */
 export function cellInput(s: Snapshot, address: string | Address): number | undefined {
 	const a = typeof address === 'string' ? parseAddress(address) : address;
-	if (a?.kind === 'bias') return s.startNet.layers[a.layer]?.neurons[a.neuron]?.bias;
-	if (a?.kind === 'weights') return s.startNet.layers[a.layer]?.neurons[a.neuron]?.weights[a.index];
+	const place = parameterPlaceOf(a);
+	if (place) return parameterAt(s.startNet, place);
 	return a ? cellValue(s, a) : undefined;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededSnapshot } from './__fixtures__/nets.ts';
-import type { ActivationName } from './activations.ts';
+import { ACTIVATION_NAMES, type ActivationName } from './activations.ts';
 import { cellGraph } from './cell-graph.ts';
 import { cellInput, cellValue } from './cell-values.ts';
 import { describeAddress } from './cell-words.ts';
@@ -68,6 +68,16 @@ describe('the cell model', () => {
 			for (const s of everyStep(seededSnapshot(sizes, activations, sizes.length * 7)))
 				checked += expectFormulasMatch(s);
 			expect(checked).toBeGreaterThan(sizes.reduce((a, b) => a + b));
+		}
+	);
+
+	it.each(ACTIVATION_NAMES)(
+		'evaluates every formula of a 2-3-2 %s net to exactly what the passes computed, at every step',
+		(name) => {
+			let checked = 0;
+			for (const s of everyStep(seededSnapshot([2, 3, 2], name, 11)))
+				checked += expectFormulasMatch(s);
+			expect(checked).toBeGreaterThan(7);
 		}
 	);
 

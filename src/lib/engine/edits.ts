@@ -4,7 +4,8 @@
  * caller replays it to where the iteration was (passes.ts, replayTo), so every
  * pass already run is recomputed and none is run that was not.
  */
-import { isComputedKind, parseAddress } from './addresses.ts';
+import { parseAddress } from './addresses.ts';
+import { isComputedKind } from './cell-kinds.ts';
 import type { Net } from './model.ts';
 import { createSnapshot, type Snapshot } from './snapshot.ts';
 

@@ -1,27 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { handStart, seededSnapshot } from './__fixtures__/nets.ts';
-import { ACTIVATION_NAMES } from './activations.ts';
+import { ACTIVATIONS, ACTIVATION_NAMES } from './activations.ts';
+import { parameterAddresses } from './addresses.ts';
 import { checkGradient, GRADIENT_CHECK_TOLERANCE, relativeError } from './gradcheck.ts';
 import { layerSizes } from './model.ts';
 import { step } from './passes.ts';
 
-const parameters = (sizes: number[]) => {
-	const out: string[] = [];
-	for (let l = 0; l + 1 < sizes.length; l++)
-		for (let j = 0; j < sizes[l + 1]; j++) {
-			out.push(`layers.${l}.neurons.${j}.bias`);
-			for (let i = 0; i < sizes[l]; i++) out.push(`layers.${l}.neurons.${j}.weights.${i}`);
-		}
-	return out;
-};
-
-/** Whether any total sits so near ReLU's kink that a finite difference would straddle it. */
+/** Whether any total sits so near its activation's kink (ReLU's) that a finite difference would straddle it. */
 function nearKink(s: ReturnType<typeof seededSnapshot>): boolean {
 	const forward = step(s, 'pass');
-	return forward.startNet.layers.some(
-		(layer, l) => layer.activation === 'relu' && forward.totals[l].some((z) => Math.abs(z) < 1e-3)
-	);
+	return forward.startNet.layers.some((layer, l) => {
+		const kink = ACTIVATIONS[layer.activation].kink;
+		return kink !== undefined && forward.totals[l].some((z) => Math.abs(z - kink) < 1e-3);
+	});
 }
 
 describe('gradient check', () => {
@@ -42,7 +34,7 @@ describe('gradient check', () => {
 				(sizes, acts, seed) => {
 					const s = seededSnapshot(sizes, acts.slice(0, sizes.length - 1), seed);
 					fc.pre(!nearKink(s));
-					for (const address of parameters(layerSizes(s.net))) {
+					for (const address of parameterAddresses(layerSizes(s.net))) {
 						const { relativeError } = checkGradient(s, address);
 						expect(relativeError, address).toBeLessThan(GRADIENT_CHECK_TOLERANCE);
 					}

@@ -2,9 +2,9 @@
  * Gradient check: the central finite difference (E(θ + h) − E(θ − h)) / 2h of
  * the loss for one weight or bias, beside the analytic gradient backprop gives.
  */
-import { parseAddress } from './addresses.ts';
+import { parameterPlaceOf, parseAddress } from './addresses.ts';
 import { cellValue } from './cell-values.ts';
-import type { Net } from './model.ts';
+import { parameterAt, type Net, type ParameterPlace } from './model.ts';
 import { step } from './passes.ts';
 import { createSnapshot, type Snapshot } from './snapshot.ts';
 
@@ -36,36 +36,32 @@ export function lossOf(s: Snapshot, net: Net): number {
 
 /** `net` with the parameter at `addr` moved by `delta`. */
 function nudged(net: Net, addr: string, delta: number): Net {
-	const a = parseAddress(addr);
-	if (!a || (a.kind !== 'bias' && a.kind !== 'weights'))
-		throw new Error(`${addr} is not a weight or bias`);
+	const { layer, neuron, index } = placeOf(addr);
 	const layers = [...net.layers];
-	const neurons = [...layers[a.layer].neurons];
-	const old = neurons[a.neuron];
-	if (a.kind === 'weights') {
-		const i = a.index;
-		neurons[a.neuron] = { ...old, weights: old.weights.map((w, k) => (k === i ? w + delta : w)) };
+	const neurons = [...layers[layer].neurons];
+	const old = neurons[neuron];
+	if (index !== undefined) {
+		neurons[neuron] = { ...old, weights: old.weights.map((w, k) => (k === index ? w + delta : w)) };
 	} else {
-		neurons[a.neuron] = { ...old, bias: old.bias + delta };
+		neurons[neuron] = { ...old, bias: old.bias + delta };
 	}
-	layers[a.layer] = { ...layers[a.layer], neurons };
+	layers[layer] = { ...layers[layer], neurons };
 	return { ...net, layers };
+}
+
+function placeOf(addr: string): ParameterPlace {
+	const place = parameterPlaceOf(parseAddress(addr));
+	if (!place) throw new Error(`${addr} is not a weight or bias`);
+	return place;
 }
 
 /** ∂E/∂θ by central differences, with a step scaled to θ. */
 export function numericGradient(s: Snapshot, addr: string, h = 1e-5): number {
-	const theta = valueOf(s.startNet, addr);
+	const theta = parameterAt(s.startNet, placeOf(addr))!;
 	const step = h * Math.max(1, Math.abs(theta));
 	const plus = lossOf(s, nudged(s.startNet, addr, step));
 	const minus = lossOf(s, nudged(s.startNet, addr, -step));
 	return (plus - minus) / (2 * step);
-}
-
-function valueOf(net: Net, addr: string): number {
-	const a = parseAddress(addr);
-	if (a?.kind === 'bias') return net.layers[a.layer].neurons[a.neuron].bias;
-	if (a?.kind === 'weights') return net.layers[a.layer].neurons[a.neuron].weights[a.index];
-	throw new Error(`${addr} is not a weight or bias`);
 }
 
 /** The gradient address of a weight or bias: `…weights.i` → `…weight_gradients.i`. */

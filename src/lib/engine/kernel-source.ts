@@ -6,29 +6,22 @@
  * SAFETY: the generated source is built only from numbers (layer sizes and
  * indices, computed here) and fixed identifiers and operators written in this
  * file. No string from a notebook (labels, activation names, field names, …)
- * is ever pasted into it: activations select one of the fixed snippets below,
- * and an unknown one refuses to compile. Run-time data (the parameters, the
+ * is ever pasted into it: activations select one of the fixed snippets of the
+ * activations table (activations.ts), and an unknown one refuses to compile. Run-time data (the parameters, the
  * learning rate, the generator's key, the samples table) is passed in as
  * arguments, never as source text.
  */
-import { isActivationName, type ActivationName } from './activations.ts';
+import { ACTIVATIONS, fill, isActivationName, type ActivationName } from './activations.ts';
 import type { KernelShape, SamplerKind } from './kernel.ts';
+import { parameterPlaces } from './model.ts';
 
 const GOLDEN = 0x6d2b79f5;
 
 const isWhole = (n: number) => Number.isSafeInteger(n) && n >= 1;
-/** f(z) and f'(a) as activations.ts computes them, with `#` standing for z or a. */
-const SNIPPETS: Readonly<Record<ActivationName, readonly [f: string, fPrime: string]>> = {
-	tanh: ['tanh(#)', '(1 - # * #)'],
-	sigmoid: ['1 / (1 + exp(-#))', '# * (1 - #)'],
-	relu: ['(# > 0 ? # : 0)', '(# > 0 ? 1 : 0)'],
-	linear: ['#', '1']
-};
-
-/** Activation `name`'s f (0) or f' (1) of the identifier `x`. */
-function snippet(name: ActivationName, which: 0 | 1, x: string): string {
+/** Activation `name`'s f or f' of the identifier `x`, as the activations table writes it in JavaScript. */
+function snippet(name: ActivationName, which: 'f' | 'fPrime', x: string): string {
 	if (!isActivationName(name)) throw new Error('no kernel for this activation');
-	return SNIPPETS[name][which].replaceAll('#', x);
+	return fill(ACTIVATIONS[name].source[which], x);
 }
 
 /** random.ts's hash32 of the int32 `state`, shifted right by `shift`, as statements into `out`. */
@@ -104,12 +97,9 @@ export function kernelSource(shape: KernelShape): string {
 	// Names: inputs x_i, targets t_j, layer l's biases b{l}_{j}, weights w{l}_{j}_{i},
 	// values a{l}_{j} and deltas d{l}_{j}; the previous layer's value i is input(l, i).
 	const input = (l: number, i: number) => (l === 0 ? `x${i}` : `a${l - 1}_${i}`);
-	const params: string[] = [];
-	for (let l = 0; l < L; l++)
-		for (let j = 0; j < sizes[l + 1]; j++) {
-			params.push(`b${l}_${j}`);
-			for (let i = 0; i < sizes[l]; i++) params.push(`w${l}_${j}_${i}`);
-		}
+	const params = parameterPlaces(sizes).map(({ layer: l, neuron: j, index: i }) =>
+		i === undefined ? `b${l}_${j}` : `w${l}_${j}_${i}`
+	);
 
 	const body: string[] = [];
 	body.push(...sampler(kind, nIn, nOut));
@@ -119,14 +109,14 @@ export function kernelSource(shape: KernelShape): string {
 			const terms = [`b${l}_${j}`];
 			for (let i = 0; i < sizes[l]; i++) terms.push(`w${l}_${j}_${i} * ${input(l, i)}`);
 			body.push(`const z${l}_${j} = ${terms.join(' + ')};`);
-			body.push(`const a${l}_${j} = ${snippet(activations[l], 0, `z${l}_${j}`)};`);
+			body.push(`const a${l}_${j} = ${snippet(activations[l], 'f', `z${l}_${j}`)};`);
 		}
 	// The article's error %, as loss.ts's errorPercent; then the output δ = f'(a)·(a − t).
 	const last = L - 1;
 	for (let j = 0; j < nOut; j++) {
 		const [a, t] = [`a${last}_${j}`, `t${j}`];
 		body.push(`e${j} += ${a} === ${t} ? 0 : (abs(${t} - ${a}) / abs(${t})) * 100;`);
-		body.push(`const d${last}_${j} = ${snippet(activations[last], 1, a)} * (${a} - ${t});`);
+		body.push(`const d${last}_${j} = ${snippet(activations[last], 'fPrime', a)} * (${a} - ${t});`);
 	}
 	// Hidden δ_j = f'(a_j)·(0 + Σ_q δ_q·w_qj), last hidden layer first, with the old weights.
 	for (let l = L - 2; l >= 0; l--)
@@ -134,7 +124,9 @@ export function kernelSource(shape: KernelShape): string {
 			const terms = ['0'];
 			for (let q = 0; q < sizes[l + 2]; q++) terms.push(`d${l + 1}_${q} * w${l + 1}_${q}_${j}`);
 			const a = `a${l}_${j}`;
-			body.push(`const d${l}_${j} = ${snippet(activations[l], 1, a)} * (${terms.join(' + ')});`);
+			body.push(
+				`const d${l}_${j} = ${snippet(activations[l], 'fPrime', a)} * (${terms.join(' + ')});`
+			);
 		}
 	// Train: b ← b − δ·η, w_i ← w_i − (a_i·δ)·η.
 	for (let l = 0; l < L; l++)

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { ACTIVATION_NAMES, type ActivationName } from './activations.ts';
 import type { DataSource } from './data.ts';
 import { initialiseNet } from './init.ts';
-import type { Net } from './model.ts';
+import { parameterValues } from './model.ts';
 import {
 	KERNEL_MAX_PARAMS,
 	compileKernel,
@@ -14,8 +14,7 @@ import {
 import { kernelSource } from './kernel-source.ts';
 import { createTrainer } from './trainer.ts';
 
-const numbers = (net: Net) =>
-	net.layers.flatMap((layer) => layer.neurons.flatMap((n) => [n.bias, ...n.weights]));
+const numbers = parameterValues;
 
 const SHAPES: KernelShape[] = [
 	{ sizes: [2, 3, 3, 2], activations: ['tanh', 'tanh', 'tanh'], sampler: 'rectangle' },

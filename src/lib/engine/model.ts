@@ -67,3 +67,59 @@ export function shapeProblem(net: Net): string | undefined {
 	}
 	return undefined;
 }
+
+/**
+ * Where one bias or weight sits: neuron `neuron` of layer `layer`, its bias
+ * when `index` is undefined, else its weight `index` (it multiplies input
+ * `index` of the layer).
+ */
+export interface ParameterPlace {
+	readonly layer: number;
+	readonly neuron: number;
+	readonly index: number | undefined;
+}
+
+/**
+ * Every bias and weight of a net with `sizes` (layerSizes), in the article's
+ * order, the one order of the parameters everywhere: layer by layer, neuron by
+ * neuron, each neuron's bias and then its weights. The trainer's and kernel's
+ * flat arrays, the gradient check, the unrolled sheet and the tests follow it.
+ */
+export function parameterPlaces(sizes: readonly number[]): ParameterPlace[] {
+	const places: ParameterPlace[] = [];
+	for (let layer = 0; layer + 1 < sizes.length; layer++)
+		for (let neuron = 0; neuron < sizes[layer + 1]; neuron++) {
+			places.push({ layer, neuron, index: undefined });
+			for (let index = 0; index < sizes[layer]; index++) places.push({ layer, neuron, index });
+		}
+	return places;
+}
+
+/** The number at `place` in `net` (undefined where `net` has no such parameter). */
+export function parameterAt(
+	net: Net,
+	{ layer, neuron, index }: ParameterPlace
+): number | undefined {
+	const n = net.layers[layer]?.neurons[neuron];
+	return index === undefined ? n?.bias : n?.weights[index];
+}
+
+/** Every bias and weight of `net` as one flat list, in parameterPlaces's order. */
+export function parameterValues(net: Net): number[] {
+	return parameterPlaces(layerSizes(net)).map((place) => parameterAt(net, place)!);
+}
+
+/** `net`'s shape and activations with the flat `values` (parameterPlaces's order) as its parameters. */
+export function withParameterValues(net: Net, values: ArrayLike<number>): Net {
+	const sizes = layerSizes(net);
+	const layers = net.layers.map((layer) => ({
+		activation: layer.activation,
+		neurons: layer.neurons.map(() => ({ bias: 0, weights: [] as number[] }))
+	}));
+	parameterPlaces(sizes).forEach(({ layer, neuron, index }, p) => {
+		const n = layers[layer].neurons[neuron];
+		if (index === undefined) n.bias = values[p];
+		else n.weights.push(values[p]);
+	});
+	return { layers };
+}

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { articleNotebook } from './__fixtures__/nets.ts';
+import { ACTIVATION_NAMES } from './activations.ts';
 import { LIMITS } from './model.ts';
 import type { Notebook } from './notebook.ts';
 import {
@@ -340,14 +341,18 @@ describe('refusing a malformed field, named by its path', () => {
 	});
 
 	it('refuses an unknown activation and lists the known ones', () => {
+		// The activations table's names, in its order: "tanh, sigmoid, relu, … and linear".
+		const known = (conjunction: string) =>
+			`${ACTIVATION_NAMES.slice(0, -1).join(', ')} ${conjunction} ${ACTIVATION_NAMES.at(-1)}`;
+		expect(known('and')).toMatch(/^tanh, sigmoid, relu, .* and linear$/);
 		expect(refusal(textWith((raw) => (raw.activation = 'softmax')))).toBe(
-			'activation is "softmax", which is not a known activation; the known ones are tanh, sigmoid, relu and linear'
+			`activation is "softmax", which is not a known activation; the known ones are ${known('and')}`
 		);
 		expect(refusal(textWith((raw) => (raw.layers[1].activation = 'Tanh')))).toBe(
-			'layers.1.activation is "Tanh", which is not a known activation; the known ones are tanh, sigmoid, relu and linear'
+			`layers.1.activation is "Tanh", which is not a known activation; the known ones are ${known('and')}`
 		);
 		expect(refusal(textWith((raw) => (raw.activation = 1)))).toBe(
-			'activation must be one of tanh, sigmoid, relu or linear'
+			`activation must be one of ${known('or')}`
 		);
 	});
 

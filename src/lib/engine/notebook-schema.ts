@@ -10,7 +10,8 @@
  */
 import * as v from 'valibot';
 import { ACTIVATION_NAMES } from './activations.ts';
-import { addressExists, isComputedKind, parseAddress } from './addresses.ts';
+import { addressExists, parseAddress } from './addresses.ts';
+import { isComputedKind } from './cell-kinds.ts';
 import { GENERATOR_NAMES, GENERATORS } from './data.ts';
 import { LIMITS, layerSizes, shapeProblem } from './model.ts';
 import { netOf, type Notebook } from './notebook.ts';

@@ -1,37 +1,23 @@
 /**
  * The generic training loop's arithmetic for one neuron (trainer.ts): f and
- * f' by activation code, the weighted sum and the descent step over a flat
+ * f' from the activations table, the weighted sum and the descent step over a flat
  * row, each operation exactly as activations.ts and passes.ts do it, in the
  * same order, so that the loop matches the step functions bit for bit.
  */
-import type { ActivationName } from './activations.ts';
+import { activationOf, type Activation, type ActivationName } from './activations.ts';
 import type { Row } from './sampler.ts';
 
-const TANH = 0;
-const SIGMOID = 1;
-const RELU = 2;
-const LINEAR = 3;
-export const ACTIVATION_CODES: Readonly<Record<ActivationName, number>> = {
-	tanh: TANH,
-	sigmoid: SIGMOID,
-	relu: RELU,
-	linear: LINEAR
-};
-
-/** f(z) of activation code `act`, exactly as activations.ts computes it. */
-export function activate(act: number, z: number): number {
-	if (act === TANH) return Math.tanh(z);
-	if (act === SIGMOID) return 1 / (1 + Math.exp(-z));
-	if (act === RELU) return z > 0 ? z : 0;
-	return z;
-}
-
-/** f' in terms of the value a, exactly as activations.ts computes it. */
-export function slope(act: number, a: number): number {
-	if (act === TANH) return 1 - a * a;
-	if (act === SIGMOID) return a * (1 - a);
-	if (act === RELU) return a > 0 ? 1 : 0;
-	return 1;
+/**
+ * Each layer's f and f' from the activations table (activations.ts): the loop
+ * calls them, so it has no activation of its own to forget. A name the table
+ * does not have throws here, before any iteration runs.
+ */
+export function layerActivations(names: readonly ActivationName[]): {
+	f: Activation['f'][];
+	fPrime: Activation['fPrime'][];
+} {
+	const activations = names.map(activationOf);
+	return { f: activations.map((a) => a.f), fPrime: activations.map((a) => a.fPrime) };
 }
 
 /**

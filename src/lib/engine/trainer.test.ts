@@ -1,7 +1,8 @@
 import { describe, it, expect, vi } from 'vitest';
+import { ACTIVATION_NAMES } from './activations.ts';
 import { sampleAt, type DataSource } from './data.ts';
 import { initialiseNet } from './init.ts';
-import type { Net } from './model.ts';
+import { parameterValues, type Net } from './model.ts';
 import { dataSourceOf, netOf } from './notebook.ts';
 import { nextIteration, step } from './passes.ts';
 import { preset, type PresetName } from './presets.ts';
@@ -10,8 +11,7 @@ import { createTrainer, type Report } from './trainer.ts';
 import { SampleFiller } from './sampler.ts';
 
 /** Every bias and weight in the article's order. */
-const numbers = (net: Net) =>
-	net.layers.flatMap((layer) => layer.neurons.flatMap((n) => [n.bias, ...n.weights]));
+const numbers = parameterValues;
 
 /** The first place two lists of numbers differ by Object.is, or undefined. */
 function firstDifference(a: readonly number[], b: readonly number[]): string | undefined {
@@ -139,6 +139,10 @@ describe.each(PATHS)('%s gives bit for bit what the stepping engine gives', (_, 
 
 	it('trains a net mixing tanh, sigmoid, ReLU and linear layers on a samples table the same way', () => {
 		expectSameTraining(mixedNet, 0.05, mixedTable, 10_000, compile);
+	});
+
+	it.each(ACTIVATION_NAMES)('trains a 2-4-3-2 %s net on a samples table the same way', (name) => {
+		expectSameTraining(initialiseNet([2, 4, 3, 2], name, 3), 0.05, mixedTable, 5_000, compile);
 	});
 
 	it('trains on a fixed sample (the chain-rule preset) the same way', () => {

@@ -23,11 +23,11 @@
  * other tanh would break the bit-for-bit match somewhere. About half of the
  * time per iteration goes there.
  */
-import type { ActivationName } from './activations.ts';
-import { ACTIVATION_CODES, activate, descend, slope, weightedSum } from './trainer-arithmetic.ts';
+import type { Activation, ActivationName } from './activations.ts';
+import { descend, layerActivations, weightedSum } from './trainer-arithmetic.ts';
 import type { DataSource } from './data.ts';
-import type { Layer, Net } from './model.ts';
-import { layerSizes, shapeProblem } from './model.ts';
+import type { Net } from './model.ts';
+import { layerSizes, parameterValues, shapeProblem, withParameterValues } from './model.ts';
 import { SampleFiller } from './sampler.ts';
 import { KERNEL_MAX_ITERATION, compileKernel, type Kernel } from './kernel.ts';
 
@@ -54,7 +54,8 @@ export interface TrainerOptions {
 
 /**
  * A net laid out flat. `params` holds every neuron's bias and then its weights,
- * layer by layer and neuron by neuron (the article's order); neuron j of layer
+ * layer by layer and neuron by neuron (model.ts's parameterPlaces, the one
+ * order of the parameters; the loops below walk it in place); neuron j of layer
  * l has index `start[l + 1] + j` in `values` and `deltas`, whose first
  * `sizes[0]` slots hold the inputs, so that layer 0 reads them like any other.
  */
@@ -63,8 +64,12 @@ export class Trainer {
 	private readonly sizes: Int32Array;
 	private readonly start: Int32Array;
 	private readonly paramStart: Int32Array;
-	private readonly activations: Int32Array;
+	/** Each layer's f and f', from the activations table. */
+	private readonly f: Activation['f'][];
+	private readonly fPrime: Activation['fPrime'][];
 	private readonly activationNames: ActivationName[];
+	/** The net trained: its shape and activations (its numbers are `params`'). */
+	private readonly shape: Net;
 	private readonly params: Float64Array;
 	private readonly values: Float64Array;
 	private readonly deltas: Float64Array;
@@ -100,14 +105,9 @@ export class Trainer {
 		for (let l = 0; l < L; l++)
 			this.paramStart[l + 1] = this.paramStart[l] + (sizes[l] + 1) * sizes[l + 1];
 		this.activationNames = net.layers.map((layer) => layer.activation);
-		this.activations = Int32Array.from(this.activationNames, (name) => ACTIVATION_CODES[name]);
-		this.params = new Float64Array(this.paramStart[L]);
-		let p = 0;
-		for (const layer of net.layers)
-			for (const neuron of layer.neurons) {
-				this.params[p++] = neuron.bias;
-				for (const w of neuron.weights) this.params[p++] = w;
-			}
+		({ f: this.f, fPrime: this.fPrime } = layerActivations(this.activationNames));
+		this.shape = net;
+		this.params = Float64Array.from(parameterValues(net));
 		this.values = new Float64Array(this.start[L + 1]);
 		this.deltas = new Float64Array(this.start[L + 1]);
 		this.targets = new Float64Array(sizes[L]);
@@ -168,19 +168,7 @@ export class Trainer {
 
 	/** The current parameters as a Net. */
 	net(): Net {
-		const layers: Layer[] = [];
-		let p = 0;
-		for (let l = 0; l < this.layerCount; l++) {
-			const m = this.sizes[l];
-			const neurons = [];
-			for (let j = 0; j < this.sizes[l + 1]; j++, p += m + 1)
-				neurons.push({
-					bias: this.params[p],
-					weights: Array.from(this.params.subarray(p + 1, p + 1 + m))
-				});
-			layers.push({ activation: this.activationNames[l], neurons });
-		}
-		return { layers };
+		return withParameterValues(this.shape, this.params);
 	}
 
 	private report(partial: boolean): Report {
@@ -207,11 +195,11 @@ export class Trainer {
 
 	/** The generic hot loop: `count` whole iterations, everything hoisted into locals. */
 	private loop(count: number): void {
-		const { layerCount: L, sizes, start, paramStart, activations, params } = this;
+		const { layerCount: L, sizes, start, paramStart, f, fPrime, params } = this;
 		const { values, deltas, targets, errorSums, filler, rate } = this;
 		const outputStart = start[L];
 		const outputEnd = start[L + 1];
-		const lastActivation = activations[L - 1];
+		const lastSlope = fPrime[L - 1];
 		const first = this.next;
 		const end = first + count;
 		for (let k = first; k < end; k++) {
@@ -223,9 +211,9 @@ export class Trainer {
 				const m = sizes[l];
 				const inStart = start[l];
 				const outEnd = start[l + 2];
-				const act = activations[l];
+				const activate = f[l];
 				for (let o = start[l + 1]; o < outEnd; o++, p += m + 1)
-					values[o] = activate(act, weightedSum(params, p, values, inStart, m));
+					values[o] = activate(weightedSum(params, p, values, inStart, m));
 			}
 
 			// The article's error %, as loss.ts's errorPercent computes it; last layer δ = f'(a)·(a − t).
@@ -233,7 +221,7 @@ export class Trainer {
 				const a = values[o];
 				const t = targets[o - outputStart];
 				errorSums[o - outputStart] += a === t ? 0 : (Math.abs(t - a) / Math.abs(t)) * 100;
-				deltas[o] = slope(lastActivation, a) * (a - t);
+				deltas[o] = lastSlope(a) * (a - t);
 			}
 
 			// Backward through the other layers, last first: δ_j = f'(a_j)·Σ_q δ_q w_qj.
@@ -241,13 +229,13 @@ export class Trainer {
 				const n = sizes[l + 1];
 				const nextStart = start[l + 2];
 				const nextEnd = start[l + 3];
-				const act = activations[l];
+				const slope = fPrime[l];
 				let w = paramStart[l + 1] + 1; // w_qj of layer l + 1 is at w + q·(n + 1) + j
 				for (let o = start[l + 1]; o < nextStart; o++, w++) {
 					let sum = 0;
 					for (let q = nextStart; q < nextEnd; q++)
 						sum += deltas[q] * params[w + (q - nextStart) * (n + 1)];
-					deltas[o] = slope(act, values[o]) * sum;
+					deltas[o] = slope(values[o]) * sum;
 				}
 			}
 

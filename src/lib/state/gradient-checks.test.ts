@@ -11,12 +11,12 @@ import {
 	checksOf,
 	FiniteDifferences,
 	overall,
-	parameterAddresses,
 	parametersOf,
 	sameFiniteDifferences,
 	summarize,
 	summaryText
 } from './gradient-checks.ts';
+import { parameterAddresses } from '../engine/addresses.ts';
 
 const article = seededSnapshot([2, 3, 3, 2], 'tanh', 1);
 const forward = step(article, 'pass');

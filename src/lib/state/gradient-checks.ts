@@ -6,7 +6,7 @@
  * gradient-checker.svelte.ts. Relative imports, so that the Playwright
  * journeys can import it too.
  */
-import { address, parseAddress, type Address } from '../engine/addresses.ts';
+import { parameterAddresses, parseAddress, type Address } from '../engine/addresses.ts';
 import { cellValue } from '../engine/cell-values.ts';
 import { describeAddress, type Labels } from '../engine/cell-words.ts';
 import {
@@ -17,17 +17,6 @@ import {
 } from '../engine/gradcheck.ts';
 import type { Snapshot } from '../engine/snapshot.ts';
 import { formatNumber } from '../tex/numbers.ts';
-
-/** Every weight and bias of a net with `sizes`, layer by layer, each neuron's bias before its weights. */
-export function parameterAddresses(sizes: readonly number[]): string[] {
-	const out: string[] = [];
-	for (let l = 0; l + 1 < sizes.length; l++)
-		for (let j = 0; j < sizes[l + 1]; j++) {
-			out.push(address.neuron(l, j, 'bias'));
-			for (let i = 0; i < sizes[l]; i++) out.push(address.weight(l, j, i));
-		}
-	return out;
-}
 
 /** A weight or bias to check, with its gradient's address as text and parsed (parsed once, not per step). */
 export interface Parameter {

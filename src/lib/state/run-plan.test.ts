@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { sampleAt } from '$lib/engine/data.ts';
 import { editStart } from '$lib/engine/edits.ts';
-import type { Net } from '$lib/engine/model.ts';
+import { parameterValues } from '$lib/engine/model.ts';
 import { dataSourceOf } from '$lib/engine/notebook.ts';
 import { nextIteration, step } from '$lib/engine/passes.ts';
 import { preset } from '$lib/engine/presets.ts';
@@ -18,8 +18,7 @@ import {
 	runSource
 } from './run-plan.ts';
 
-const numbers = (net: Net) =>
-	net.layers.flatMap((l) => l.neurons.flatMap((n) => [n.bias, ...n.weights]));
+const numbers = parameterValues;
 const article = preset('article');
 const source = dataSourceOf(article);
 const settings = { count: 500, reportEvery: 100 };

@@ -1,7 +1,8 @@
 /** A cell's formula three ways: in symbols, with numbers substituted, and its result. */
-import { parseAddress } from '$lib/engine/addresses.ts';
+import { parameterPlaceOf, parseAddress } from '$lib/engine/addresses.ts';
 import { cellInput, cellValue } from '$lib/engine/cell-values.ts';
-import { TIMES, formulaOf, symbolTerm, symbolTex, type Term } from '$lib/engine/cells.ts';
+import { formulaOf, symbolTerm, symbolTex } from '$lib/engine/cells.ts';
+import { TIMES, type Term } from '$lib/engine/expressions.ts';
 import { trainDone, type Snapshot } from '$lib/engine/snapshot.ts';
 import { DEFAULT_PRECISION, numberTex } from './numbers.ts';
 import { oldAndNew } from './update-digits.ts';
@@ -19,8 +20,8 @@ export interface CellTex {
 
 /** Whether Train has updated the parameter at `address` in this iteration. */
 function trained(s: Snapshot, address: string): boolean {
-	const a = parseAddress(address);
-	return (a?.kind === 'bias' || a?.kind === 'weights') && trainDone(s.cursor, a.layer, a.neuron);
+	const place = parameterPlaceOf(parseAddress(address));
+	return place !== undefined && trainDone(s.cursor, place.layer, place.neuron);
 }
 
 /**
@@ -29,8 +30,7 @@ function trained(s: Snapshot, address: string): boolean {
  * one once Train has updated it.
  */
 function isParameter(address: string): boolean {
-	const kind = parseAddress(address)?.kind;
-	return kind === 'bias' || kind === 'weights';
+	return parameterPlaceOf(parseAddress(address)) !== undefined;
 }
 
 export function cellTex(

@@ -8,7 +8,19 @@
  * after a relation or an operator (inline KaTeX may break there), so no
  * formula is ever cut at the right edge of a narrow screen.
  */
+import { ACTIVATIONS, ACTIVATION_NAMES, fill } from '../engine/activations.ts';
 import { renderTexStrict } from './katex.ts';
+
+/** f' = … in terms of a, for each activation of the table: "\tanh' = 1 - a^2," … */
+function derivatives(): string[] {
+	return ACTIVATION_NAMES.map((name, k) => {
+		const { symbol, primeTex } = ACTIVATIONS[name];
+		const prime = fill(primeTex.replaceAll('@', 'a').replaceAll('*', ''), 'a');
+		// A bracket the product δ = f'(a)(a − t) needs is not needed alone.
+		const bare = /^\([^()]*\)$/.test(prime) ? prime.slice(1, -1) : prime;
+		return `${symbol}' = ${bare}${k < ACTIVATION_NAMES.length - 1 ? ',' : ''}`;
+	});
+}
 
 export const SECTION_FORMULAS = {
 	network: [
@@ -29,12 +41,7 @@ export const SECTION_FORMULAS = {
 		"\\delta^{(L)}_j = f'\\big(a^{(L)}_j\\big)\\,\\big(a^{(L)}_j - t_j\\big),",
 		"\\delta^{(l)}_j = f'\\big(a^{(l)}_j\\big) \\sum_k \\delta^{(l+1)}_k\\, w^{(l+1)}_{k,j}"
 	],
-	derivatives: [
-		"\\tanh' = 1 - a^2,",
-		"\\sigma' = a(1 - a),",
-		"\\operatorname{ReLU}' = [a > 0],",
-		"\\text{linear}' = 1"
-	],
+	derivatives: derivatives(),
 	train: [
 		'\\frac{\\partial E}{\\partial b^{(l)}_j} = \\delta^{(l)}_j, \\quad \\frac{\\partial E}{\\partial w^{(l)}_{j,i}} = a^{(l-1)}_i\\, \\delta^{(l)}_j,',
 		'b \\leftarrow b - \\eta\\, \\frac{\\partial E}{\\partial b}, \\quad w \\leftarrow w - \\eta\\, \\frac{\\partial E}{\\partial w}'

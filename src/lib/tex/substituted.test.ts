@@ -83,6 +83,7 @@ describe('substituted formulas, every kind of cell', () => {
 		['tanh', '(1 - (-0.2)^2) \\cdot ((-0.2) - 0.3)'],
 		['sigmoid', '(-0.2) \\cdot (1 - (-0.2)) \\cdot ((-0.2) - 0.3)'],
 		['relu', '[(-0.2)> 0] \\cdot ((-0.2) - 0.3)'],
+		['leaky_relu', '([(-0.2)> 0] + 0.01 \\cdot [(-0.2)\\le 0]) \\cdot ((-0.2) - 0.3)'],
 		['linear', '1 \\cdot ((-0.2) - 0.3)']
 	])("writes %s's δ with · between f′(a) and (a − t), a pinned to −0.2", (activation, expected) => {
 		const s = step(

@@ -3,7 +3,7 @@ import { dataSourceOf, netOf } from '$lib/engine/notebook.ts';
 import { preset } from '$lib/engine/presets.ts';
 import { createTrainer, type Report } from '$lib/engine/trainer.ts';
 import { initialiseNet } from '$lib/engine/init.ts';
-import type { Net } from '$lib/engine/model.ts';
+import { parameterValues } from '$lib/engine/model.ts';
 import {
 	CHUNK_MS,
 	nextChunk,
@@ -13,8 +13,7 @@ import {
 	type RunRequest
 } from './run-loop.ts';
 
-const numbers = (net: Net) =>
-	net.layers.flatMap((l) => l.neurons.flatMap((n) => [n.bias, ...n.weights]));
+const numbers = parameterValues;
 
 const article = preset('article');
 const request = (count: number, first = 0): RunRequest => ({

@@ -7,6 +7,7 @@
  * tests are skipped with a note.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ACTIVATIONS, ACTIVATION_NAMES } from '../../engine/activations.ts';
 import { editStart } from '../../engine/edits.ts';
 import { netOf } from '../../engine/notebook.ts';
 import { step } from '../../engine/passes.ts';
@@ -37,6 +38,12 @@ const articleStart = createSnapshot({
 	iteration: 4
 });
 const mixedStart = seededSnapshot([3, 4, 3, 2], ['sigmoid', 'relu', 'sigmoid'], 4);
+/** A layer of every activation of the table, so that each one's spreadsheet formulas are tried. */
+const everyStart = seededSnapshot(
+	[3, ...ACTIVATION_NAMES.map(() => 4), 2],
+	[...ACTIVATION_NAMES, 'linear'],
+	6
+);
 const pinnedStart = createSnapshot({
 	...articleStart,
 	overrides: { 'layers.1.neurons.1.value': 0.3, 'layers.0.neurons.2.activation_gradient': 0.01 }
@@ -46,7 +53,8 @@ const pinnedStart = createSnapshot({
 const CASES: Record<string, Snapshot> = {
 	article: step(articleStart, 'pass'),
 	mixed: step(step(mixedStart, 'pass'), 'layer'),
-	pinned: pinnedStart
+	pinned: pinnedStart,
+	every: step(everyStart, 'iteration')
 };
 
 /** Changes made in the workbook, as the engine's edits: [case, address, name, new number]. */
@@ -85,6 +93,15 @@ describe.runIf(run)('an exported workbook recalculated by LibreOffice', () => {
 	it('has a ReLU layer with totals on both sides of 0, so both branches of its formulas are tried', () => {
 		const totals = step(mixedStart, 'pass').totals[1];
 		expect(totals.some((z) => z < 0) && totals.some((z) => z > 0)).toBe(true);
+	});
+
+	it('has a layer of every activation with totals on both sides of 0 where f has a kink', () => {
+		const forward = step(everyStart, 'pass');
+		forward.startNet.layers.forEach((layer, l) => {
+			if (ACTIVATIONS[layer.activation].kink === undefined) return;
+			const totals = forward.totals[l];
+			expect(totals.some((z) => z < 0) && totals.some((z) => z > 0), layer.activation).toBe(true);
+		});
 	});
 
 	it.each(Object.keys(CASES))(

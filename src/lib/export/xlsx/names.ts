@@ -1,11 +1,12 @@
 /**
- * Defined names of the workbook's cells, derived from the cell addresses so
+ * Defined names of the workbook's cells, the cell-kinds table's patterns, so
  * that formulas read like the maths: `layers.1.neurons.0.value` is `a_1_0`,
  * its total `z_1_0`, its activation gradient `delta_1_0`. Every name starts
  * with a letter and holds an underscore or is a word, so Excel and LibreOffice
  * never mistake one for a cell reference (`A1`, `R1C1`) or a function.
  */
 import { parseAddress } from '../../engine/addresses.ts';
+import { kindOf } from '../../engine/cell-kinds.ts';
 
 /** A bias or weight has two numbers in an iteration: the one it starts with, and the one after Train. */
 export type Stage = 'old' | 'new';
@@ -29,32 +30,5 @@ function nameOf(addr: string, stage: Stage): string {
 	const a = parseAddress(addr);
 	if (!a) throw new Error(`${addr} is not a cell address`);
 	const after = stage === 'new' ? '_new' : '';
-	switch (a.kind) {
-		case 'inputs':
-			return `x_${a.index}`;
-		case 'targets':
-			return `t_${a.index}`;
-		case 'errors_percent':
-			return `err_${a.index}`;
-		case 'learning_rate':
-			return 'eta';
-		case 'loss':
-			return 'E';
-		case 'iteration':
-			return 'iteration';
-		case 'bias':
-			return `b_${a.layer}_${a.neuron}${after}`;
-		case 'weights':
-			return `w_${a.layer}_${a.neuron}_${a.index}${after}`;
-		case 'total':
-			return `z_${a.layer}_${a.neuron}`;
-		case 'value':
-			return `a_${a.layer}_${a.neuron}`;
-		case 'activation_gradient':
-			return `delta_${a.layer}_${a.neuron}`;
-		case 'bias_gradient':
-			return `dE_db_${a.layer}_${a.neuron}`;
-		case 'weight_gradients':
-			return `dE_dw_${a.layer}_${a.neuron}_${a.index}`;
-	}
+	return kindOf(a).name(a, after);
 }

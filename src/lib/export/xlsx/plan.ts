@@ -4,7 +4,8 @@
  * planned from one complete iteration; workbook.ts only writes the plan out
  * with exceljs, so everything here runs and is tested without it.
  */
-import { isComputedKind, parseAddress } from '../../engine/addresses.ts';
+import { parseAddress } from '../../engine/addresses.ts';
+import { isComputedKind, kindOf, type CellFormat } from '../../engine/cell-kinds.ts';
 import { cellInput, cellValue } from '../../engine/cell-values.ts';
 import { step } from '../../engine/passes.ts';
 import { createSnapshot, type Snapshot } from '../../engine/snapshot.ts';
@@ -12,7 +13,7 @@ import { cellFormula } from './formulas.ts';
 import { cellName, type Stage } from './names.ts';
 
 /** How a number is shown: plain decimals, scientific for gradients, a percentage, as typed. */
-export type Format = 'number' | 'gradient' | 'percent' | 'general';
+export type Format = CellFormat;
 
 export type TextStyle = 'title' | 'caption' | 'header' | 'note';
 
@@ -53,18 +54,10 @@ export function completeIteration(s: Snapshot): Snapshot {
 	return step(start, 'iteration');
 }
 
-const GRADIENT_KINDS: readonly string[] = [
-	'activation_gradient',
-	'bias_gradient',
-	'weight_gradients'
-];
-
+/** The cell-kinds table's format for the cell at `addr`. */
 function formatOf(addr: string): Format {
-	const kind = parseAddress(addr)?.kind ?? '';
-	if (GRADIENT_KINDS.includes(kind)) return 'gradient';
-	if (kind === 'errors_percent') return 'percent';
-	if (kind === 'learning_rate' || kind === 'iteration') return 'general';
-	return 'number';
+	const a = parseAddress(addr);
+	return a ? kindOf(a).format : 'number';
 }
 
 /**

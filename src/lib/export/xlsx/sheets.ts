@@ -4,6 +4,7 @@
  * a list of every defined name with its address.
  */
 import { address } from '../../engine/addresses.ts';
+import { inputOf } from '../../engine/cell-kinds.ts';
 import { describeAddress, type Labels } from '../../engine/cell-words.ts';
 import { deltaTerms } from '../../engine/delta-terms.ts';
 import { layerSizes } from '../../engine/model.ts';
@@ -26,10 +27,6 @@ type Row = PlanCell[];
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const headers = (...names: string[]) => names.map((name) => text(name, 'header'));
-
-/** The address of what weight i of layer l multiplies: x_i, or a_i of layer l − 1. */
-const inputOf = (l: number, i: number) =>
-	l === 0 ? address.input(i) : address.neuron(l - 1, i, 'value');
 
 const LEGEND = [
 	'Yellow cells are the numbers you set: change one, and every formula',

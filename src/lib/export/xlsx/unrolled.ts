@@ -8,7 +8,7 @@
  * precedents in the same order of operations, so the rows recalculate the
  * engine's numbers.
  */
-import { address, parseAddress } from '../../engine/addresses.ts';
+import { address, parameterAddresses, parseAddress } from '../../engine/addresses.ts';
 import { cellInput, cellValue } from '../../engine/cell-values.ts';
 import { sampleAt, type DataSource, type Sample } from '../../engine/data.ts';
 import { layerSizes, type Net } from '../../engine/model.ts';
@@ -48,12 +48,7 @@ function rowAddresses(sizes: readonly number[]) {
 	return {
 		inputs: range(sizes[0]).map((i) => address.input(i)),
 		targets: range(sizes.at(-1)!).map((k) => address.target(k)),
-		parameters: layers.flatMap((l) =>
-			range(sizes[l + 1]).flatMap((j) => [
-				address.neuron(l, j, 'bias'),
-				...range(sizes[l]).map((i) => address.weight(l, j, i))
-			])
-		),
+		parameters: parameterAddresses(sizes),
 		values: neurons('value'),
 		deltas: neurons('activation_gradient')
 	};

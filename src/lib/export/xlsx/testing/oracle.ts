@@ -3,7 +3,7 @@
  * out apart from the exporter: the iteration replayed from its start by the
  * passes, each address read as the notebook reads it.
  */
-import { allAddresses, parseAddress } from '../../../engine/addresses.ts';
+import { allAddresses, parameterPlaceOf, parseAddress } from '../../../engine/addresses.ts';
 import { cellInput, cellValue } from '../../../engine/cell-values.ts';
 import { layerSizes } from '../../../engine/model.ts';
 import { replayTo } from '../../../engine/passes.ts';
@@ -20,8 +20,7 @@ export function engineNumbers(start: Snapshot): Map<string, number> {
 	const done = replayTo(start, DONE);
 	const numbers = new Map<string, number>();
 	for (const address of allAddresses(layerSizes(done.net))) {
-		const kind = parseAddress(address)?.kind;
-		const parameter = kind === 'bias' || kind === 'weights';
+		const parameter = parameterPlaceOf(parseAddress(address)) !== undefined;
 		if (address === 'iteration') numbers.set(cellName(address), start.iteration);
 		else if (parameter) {
 			numbers.set(cellName(address, 'old'), cellInput(done, address)!);
