@@ -21,10 +21,10 @@ export type Term = (address: string, place?: Place) => string;
  * How a product is written between factors: juxtaposed in symbols (w a, as
  * maths writes it), with a centred dot between numbers (0.4 · 0.3, never 0.4 0.3).
  */
-export const JUXTAPOSED = '\\,';
+const JUXTAPOSED = '\\,';
 export const TIMES = '\\cdot';
 /** Reads a precedent's number as the passes read it (parameters: before Train). */
-export type Read = (address: string) => number;
+type Read = (address: string) => number;
 
 export interface Formula {
 	/** Addresses this cell reads, in the formula's order. */

@@ -38,7 +38,7 @@ const XOR_TABLE: readonly Sample[] = [
 ];
 
 /** One of XOR's four rows, chosen uniformly. */
-export function xorSample(key: number, k: number): Sample {
+function xorSample(key: number, k: number): Sample {
 	return XOR_TABLE[hash32((key + Math.imul(k + 1, 0x6d2b79f5)) | 0) >>> 30];
 }
 

@@ -12,7 +12,7 @@
  * arguments, never as source text.
  */
 import { isActivationName, type ActivationName } from './activations.ts';
-import type { KernelShape, SamplerKind } from './kernel.ts';
+import type { KernelShape, SamplerKind } from './kernel-shape.ts';
 
 const GOLDEN = 0x6d2b79f5;
 

@@ -3,7 +3,7 @@
  * a data source with exactly the numbers of data.ts's `sampleAt(source, k)`,
  * and no allocation per sample.
  */
-import { GENERATORS, generatorKey, sampleAt } from './data.ts';
+import { GENERATORS, generatorKey } from './data.ts';
 import type { DataSource, GeneratorName } from './data.ts';
 import type { SamplerKind } from './kernel.ts';
 import { hash32, uniform } from './random.ts';
@@ -11,8 +11,6 @@ import { hash32, uniform } from './random.ts';
 const TABLE = 0;
 const RECTANGLE = 1;
 const XOR = 2;
-/** For a generator with no fill of its own: right, but it allocates (it asks data.ts each time). */
-const OTHER = 3;
 const GENERATOR_KINDS: Readonly<Record<GeneratorName, number>> = { rectangle: RECTANGLE, xor: XOR };
 
 export type Row = Float64Array;
@@ -31,7 +29,7 @@ export class SampleFiller {
 	readonly tableTargets: Float64Array;
 
 	constructor(
-		private readonly source: DataSource,
+		source: DataSource,
 		readonly inputCount: number,
 		readonly targetCount: number
 	) {
@@ -58,7 +56,7 @@ export class SampleFiller {
 	/** The kind of sampler a compiled kernel inlines for this source, if it has one. */
 	get kernelSampler(): SamplerKind | undefined {
 		if (this.kind === TABLE) return this.rows === 1 ? 'fixed' : 'table';
-		return this.kind === RECTANGLE ? 'rectangle' : this.kind === XOR ? 'xor' : undefined;
+		return this.kind === RECTANGLE ? 'rectangle' : 'xor';
 	}
 
 	/** Writes sample k's inputs at `inputs[at…]` and its targets at `targets[0…]`. */
@@ -70,10 +68,6 @@ export class SampleFiller {
 			const row = k % this.rows;
 			copyRow(this.tableInputs, row * this.inputCount, inputs, at, this.inputCount);
 			copyRow(this.tableTargets, row * this.targetCount, targets, 0, this.targetCount);
-		} else if (kind === OTHER) {
-			const s = sampleAt(this.source, k);
-			inputs.set(s.inputs, at);
-			targets.set(s.targets);
 		}
 	}
 }

@@ -10,7 +10,7 @@
 export const MAX_TSV_CHARS = 16_000_000;
 
 /** The most cells read from one block. */
-export const MAX_TSV_CELLS = 2_000_000;
+const MAX_TSV_CELLS = 2_000_000;
 
 export type Block<T> = T[][];
 

@@ -8,14 +8,14 @@ import { formatCount, formatPercent } from '$lib/state/run-format.ts';
 import { axis, linePath, plottable, scale, type Axis } from './scales.ts';
 
 /** One colour per output, readable on white and told apart by marker shape too. */
-export const SERIES_COLOURS = ['#1d4ed8', '#c2410c', '#15803d', '#7e22ce', '#0e7490', '#a16207'];
+const SERIES_COLOURS = ['#1d4ed8', '#c2410c', '#15803d', '#7e22ce', '#0e7490', '#a16207'];
 
-export interface PlacedTick {
+interface PlacedTick {
 	readonly at: number;
 	readonly label: string;
 }
 
-export interface ChartPoint {
+interface ChartPoint {
 	readonly x: number;
 	readonly y: number;
 	/** For a hover title: which iteration, which output, what error %. */
@@ -24,7 +24,7 @@ export interface ChartPoint {
 	readonly partial: boolean;
 }
 
-export interface ChartSeries {
+interface ChartSeries {
 	readonly label: string;
 	readonly colour: string;
 	readonly path: string;

@@ -9,12 +9,12 @@ import { backwardDone, type Snapshot } from '$lib/engine/snapshot.ts';
 
 export type ColourMode = 'values' | 'gradients';
 
-export interface Point {
+interface Point {
 	readonly x: number;
 	readonly y: number;
 }
 
-export interface Column {
+interface Column {
 	readonly x: number;
 	/** Short when columns are crowded ("L3"), else "layer 3". */
 	readonly heading: string;
@@ -170,7 +170,7 @@ export function weightGradientNumbers(s: Snapshot): (number | undefined)[] {
 }
 
 /** The largest finite |x| among the numbers shown, or 0. */
-export function maxMagnitude(xs: Iterable<number | undefined>): number {
+function maxMagnitude(xs: Iterable<number | undefined>): number {
 	let max = 0;
 	for (const x of xs) if (x !== undefined && Number.isFinite(x)) max = Math.max(max, Math.abs(x));
 	return max;
@@ -233,7 +233,7 @@ export function linkStrokeWidth(t: number | undefined, layout: DiagramLayout): n
 /** Keys naming diagram items: an input, a neuron, a link. */
 export const inputKey = (i: number) => `i${i}`;
 export const neuronKey = (l: number, j: number) => `n${l}.${j}`;
-export const linkKey = (id: string) => `w${id}`;
+const linkKey = (id: string) => `w${id}`;
 /** The link id ("l.j.i") a key names, or undefined for an input's or a neuron's key. */
 export const linkIdOf = (key: string) => (key.startsWith('w') ? key.slice(1) : undefined);
 

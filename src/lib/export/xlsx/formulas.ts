@@ -11,7 +11,7 @@ import type { Net } from '../../engine/model.ts';
 import { cellName } from './names.ts';
 
 /** f over a total's name, f' over a value's name: the spreadsheet twin of activations.ts. */
-export const ACTIVATION_FORMULAS: Readonly<
+const ACTIVATION_FORMULAS: Readonly<
 	Record<ActivationName, { f: (z: string) => string; fPrime: (a: string) => string }>
 > = {
 	tanh: { f: (z) => `TANH(${z})`, fPrime: (a) => `(1-${a}^2)` },

@@ -34,9 +34,9 @@ export interface UnrolledOptions {
 
 export const MAX_UNROLLED_ITERATIONS = 10_000;
 /** Numbers in the sheet, at most: a million formulas open in seconds in a spreadsheet. */
-export const MAX_UNROLLED_CELLS = 1_000_000;
+const MAX_UNROLLED_CELLS = 1_000_000;
 /** The widest sheet Excel opens. */
-export const MAX_SHEET_COLUMNS = 16_384;
+const MAX_SHEET_COLUMNS = 16_384;
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
