@@ -8,6 +8,7 @@
 import { ACTIVATIONS } from './activations.ts';
 import { address, parseAddress, type Address } from './addresses.ts';
 import type { Net } from './model.ts';
+import { range } from './range.ts';
 
 /**
  * Where a precedent stands in a formula, which decides its brackets: an
@@ -87,8 +88,6 @@ function sumTex(parts: readonly string[]): string {
 /** The address of input i of layer l: x_i for layer 0, a^{(l−1)}_i otherwise. */
 const inputOf = (l: number, i: number) =>
 	l === 0 ? address.input(i) : address.neuron(l - 1, i, 'value');
-
-const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 /** The formula of the cell at `addr` in `net`, or undefined for a cell the user sets (x, t, η, n). */
 export function formulaOf(net: Net, addr: string): Formula | undefined {

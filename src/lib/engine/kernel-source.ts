@@ -13,8 +13,7 @@
  */
 import { isActivationName, type ActivationName } from './activations.ts';
 import type { KernelShape, SamplerKind } from './kernel-shape.ts';
-
-const GOLDEN = 0x6d2b79f5;
+import { GOLDEN } from './random.ts';
 
 const isWhole = (n: number) => Number.isSafeInteger(n) && n >= 1;
 /** f(z) and f'(a) as activations.ts computes them, with `#` standing for z or a. */

@@ -3,10 +3,9 @@
  * a data source with exactly the numbers of data.ts's `sampleAt(source, k)`,
  * and no allocation per sample.
  */
-import { GENERATORS, generatorKey } from './data.ts';
+import { GENERATORS, fillRectangle, fillXor, generatorKey } from './data.ts';
 import type { DataSource, GeneratorName } from './data.ts';
 import type { SamplerKind } from './kernel.ts';
-import { hash32, uniform } from './random.ts';
 
 const TABLE = 0;
 const RECTANGLE = 1;
@@ -70,24 +69,6 @@ export class SampleFiller {
 			copyRow(this.tableTargets, row * this.targetCount, targets, 0, this.targetCount);
 		}
 	}
-}
-
-/** rectangleSample: width, height = 0.1 + 0.9·u; targets: the area and (2h + 2w)·0.25. */
-function fillRectangle(key: number, k: number, inputs: Row, at: number, targets: Row) {
-	const width = 0.1 + 0.9 * uniform(key, 2 * k);
-	const height = 0.1 + 0.9 * uniform(key, 2 * k + 1);
-	inputs[at] = width;
-	inputs[at + 1] = height;
-	targets[0] = width * height;
-	targets[1] = (height * 2 + width * 2) * 0.25;
-}
-
-/** xorSample picks row r of [0,0]→0, [0,1]→1, [1,0]→1, [1,1]→0: the inputs are r's two bits. */
-function fillXor(key: number, k: number, inputs: Row, at: number, targets: Row) {
-	const r = hash32((key + Math.imul(k + 1, 0x6d2b79f5)) | 0) >>> 30;
-	inputs[at] = r >>> 1;
-	inputs[at + 1] = r & 1;
-	targets[0] = (r >>> 1) ^ (r & 1);
 }
 
 function copyRow(from: Row, offset: number, to: Row, at: number, n: number) {

@@ -7,6 +7,7 @@ import { address } from '../../engine/addresses.ts';
 import { describeAddress, type Labels } from '../../engine/cell-words.ts';
 import { deltaTerms } from '../../engine/delta-terms.ts';
 import { layerSizes } from '../../engine/model.ts';
+import { range } from '../../engine/range.ts';
 import type { Snapshot } from '../../engine/snapshot.ts';
 import { deltaFactors } from './formulas.ts';
 import { cellName } from './names.ts';
@@ -24,7 +25,6 @@ import {
 
 type Row = PlanCell[];
 
-const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const headers = (...names: string[]) => names.map((name) => text(name, 'header'));
 
 /** The address of what weight i of layer l multiplies: x_i, or a_i of layer l − 1. */
