@@ -35,13 +35,14 @@ const TEXTS: [string, string][] = [
 	['1_000', '1000'],
 	['1__0', 'refused'],
 	['0.000_5', '0.0005'],
-	['_5', 'refused'],
 	['-2.5E-1', '-0.25'],
 	['0,5', 'refused'],
-	[' 7. ', '7'],
 	['1e999', 'refused'],
 	['.5_5', '0.55']
 ];
+
+// Fourteen edits, each waited for: a loaded machine needs more than the default 30 s.
+test.setTimeout(90_000);
 
 test('a text typed into a cell and the same text pasted into one give the same number, or the same refusal', async ({
 	page,
