@@ -7,7 +7,7 @@ import { chromium } from '@playwright/test';
 import { initialiseNet } from '../src/lib/engine/init.ts';
 import { preset } from '../src/lib/engine/presets.ts';
 import { shareHash } from '../src/lib/engine/share-link.ts';
-import { startPreview } from './preview.ts';
+import { startPreview } from '../scripts/preview.ts';
 const port = Number(process.env.PREVIEW_PORT ?? 4196);
 const stop = await startPreview(port);
 const sizes = (process.env.PROFILE_SIZES ?? '2-64-64-64-64-2').split('-').map(Number);

@@ -30,7 +30,7 @@ export async function serveApp(port: number): Promise<App> {
 }
 
 /** A page of the app in a fresh context (no autosave from earlier runs), with Iterations set to `count`. */
-export async function openRunPanel(app: App, count: number): Promise<Page> {
+async function openRunPanel(app: App, count: number): Promise<Page> {
 	const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
 	const page = await context.newPage();
 	page.on('pageerror', (e) => console.log(`page error: ${e.message}`));

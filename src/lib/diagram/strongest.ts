@@ -5,7 +5,7 @@
  */
 
 /** Most links drawn at once. */
-export const LINKS_DRAWN = 1200;
+const LINKS_DRAWN = 1200;
 
 /**
  * The indices, in order, of the `cap` links whose number is largest in

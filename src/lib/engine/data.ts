@@ -2,7 +2,7 @@
  * Where each iteration's inputs and targets come from. Sample k (the sample of
  * iteration k, 0-based) is a pure function of the source and k.
  */
-import { STREAM, hash32, streamKey, uniform } from './random.ts';
+import { GOLDEN, STREAM, hash32, streamKey, uniform } from './random.ts';
 
 export interface Sample {
 	readonly inputs: readonly number[];
@@ -20,27 +20,52 @@ export type DataSource =
 	/** A seeded generator. */
 	| { readonly kind: 'generator'; readonly name: GeneratorName; readonly seed: number };
 
+/** Numbers written in place: a sample's inputs or targets (a Float64Array in the fast trainer). */
+type Row = { [i: number]: number };
+
+/**
+ * Writes generated sample k: its inputs at `inputs[at…]` and its targets at
+ * `targets[0…]`. The one definition of each generator, for the notebook
+ * (sampleAt) and the fast trainer's sampler.ts alike; the generated kernel
+ * (kernel-source.ts) inlines the same arithmetic, and the parity tests hold it
+ * to these.
+ */
+type Fill = (key: number, k: number, inputs: Row, at: number, targets: Row) => void;
+
 /**
  * The article's rectangle: width and height uniform in [0.1, 1); targets are
  * the area and the circumference scaled by 0.25 so that both lie in (0, 1).
  */
-export function rectangleSample(key: number, k: number): Sample {
+export const fillRectangle: Fill = (key, k, inputs, at, targets) => {
 	const width = 0.1 + 0.9 * uniform(key, 2 * k);
 	const height = 0.1 + 0.9 * uniform(key, 2 * k + 1);
-	return { inputs: [width, height], targets: [width * height, (height * 2 + width * 2) * 0.25] };
-}
+	inputs[at] = width;
+	inputs[at + 1] = height;
+	targets[0] = width * height;
+	targets[1] = (height * 2 + width * 2) * 0.25;
+};
 
-const XOR_TABLE: readonly Sample[] = [
-	{ inputs: [0, 0], targets: [0] },
-	{ inputs: [0, 1], targets: [1] },
-	{ inputs: [1, 0], targets: [1] },
-	{ inputs: [1, 1], targets: [0] }
-];
+/** One of XOR's four rows r, chosen uniformly: [0,0]→0, [0,1]→1, [1,0]→1, [1,1]→0, the inputs r's two bits. */
+export const fillXor: Fill = (key, k, inputs, at, targets) => {
+	const r = hash32((key + Math.imul(k + 1, GOLDEN)) | 0) >>> 30;
+	inputs[at] = r >>> 1;
+	inputs[at + 1] = r & 1;
+	targets[0] = (r >>> 1) ^ (r & 1);
+};
 
-/** One of XOR's four rows, chosen uniformly. */
-export function xorSample(key: number, k: number): Sample {
-	return XOR_TABLE[hash32((key + Math.imul(k + 1, 0x6d2b79f5)) | 0) >>> 30];
-}
+/** Generated sample k as an object, for a generator of `inputs` inputs and `targets` targets. */
+const sampleOf =
+	(fill: Fill, inputs: number, targets: number) =>
+	(key: number, k: number): Sample => {
+		const sample = {
+			inputs: new Array<number>(inputs).fill(0),
+			targets: new Array<number>(targets).fill(0)
+		};
+		fill(key, k, sample.inputs, 0, sample.targets);
+		return sample;
+	};
+
+export const rectangleSample = sampleOf(fillRectangle, 2, 2);
 
 export const GENERATORS: Readonly<
 	Record<
@@ -49,7 +74,7 @@ export const GENERATORS: Readonly<
 	>
 > = {
 	rectangle: { inputs: 2, targets: 2, sample: rectangleSample },
-	xor: { inputs: 2, targets: 1, sample: xorSample }
+	xor: { inputs: 2, targets: 1, sample: sampleOf(fillXor, 2, 1) }
 };
 
 export function generatorKey(seed: number): number {

@@ -18,7 +18,7 @@ export interface GradientCheck {
  * Magnitudes below this count as this much in the relative error, so that
  * rounding noise around a zero gradient is not flagged as a disagreement.
  */
-export const RELATIVE_ERROR_FLOOR = 1e-6;
+const RELATIVE_ERROR_FLOOR = 1e-6;
 /** Disagreements above this are flagged. */
 export const GRADIENT_CHECK_TOLERANCE = 1e-4;
 
@@ -29,7 +29,7 @@ export function relativeError(analytic: number, numeric: number): number {
 }
 
 /** The loss of `net` on the snapshot's sample, with the snapshot's pinned cells. */
-export function lossOf(s: Snapshot, net: Net): number {
+function lossOf(s: Snapshot, net: Net): number {
 	const start = createSnapshot({ ...s, net, iteration: s.iteration });
 	return step(start, 'pass').loss;
 }

@@ -12,10 +12,9 @@
  * arguments, never as source text.
  */
 import { ACTIVATIONS, fill, isActivationName, type ActivationName } from './activations.ts';
-import type { KernelShape, SamplerKind } from './kernel.ts';
+import type { KernelShape, SamplerKind } from './kernel-shape.ts';
 import { parameterPlaces } from './model.ts';
-
-const GOLDEN = 0x6d2b79f5;
+import { GOLDEN } from './random.ts';
 
 const isWhole = (n: number) => Number.isSafeInteger(n) && n >= 1;
 /** Activation `name`'s f or f' of the identifier `x`, as the activations table writes it in JavaScript. */

@@ -18,19 +18,10 @@
  * SAFETY: see kernel-source.ts — the source is built from numbers and fixed
  * text only, never from a notebook's strings.
  */
-import type { ActivationName } from './activations.ts';
 import { kernelSource } from './kernel-source.ts';
+import type { KernelShape, SamplerKind } from './kernel-shape.ts';
 
-/** Where a kernel takes its samples from (a fixed sample is a table of one row). */
-export type SamplerKind = 'rectangle' | 'xor' | 'table' | 'fixed';
-
-export interface KernelShape {
-	/** `[inputs, layer 0 neurons, layer 1 neurons, …]` */
-	readonly sizes: readonly number[];
-	/** One per layer. */
-	readonly activations: readonly ActivationName[];
-	readonly sampler: SamplerKind;
-}
+export type { KernelShape, SamplerKind };
 
 /**
  * Runs iterations first … end − 1: reads the parameters (trainer.ts's flat

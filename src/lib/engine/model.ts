@@ -37,19 +37,8 @@ export function layerSizes(net: Net): number[] {
 	return [inputCount, ...net.layers.map((layer) => layer.neurons.length)];
 }
 
-export function inputCount(net: Net): number {
+function inputCount(net: Net): number {
 	return layerSizes(net)[0];
-}
-
-export function outputCount(net: Net): number {
-	return net.layers.at(-1)?.neurons.length ?? 0;
-}
-
-export function weightCount(net: Net): number {
-	let count = 0;
-	for (const layer of net.layers)
-		for (const neuron of layer.neurons) count += neuron.weights.length;
-	return count;
 }
 
 /** The first reason `net` is not a well-formed fully-connected net, or undefined. */

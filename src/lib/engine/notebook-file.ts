@@ -10,7 +10,6 @@ import type { Notebook } from './notebook.ts';
 import { NOTEBOOK_FIELDS, checkNotebook, quote, type ParseResult } from './notebook-schema.ts';
 
 export type { ParseResult };
-export { NOTEBOOK_FIELDS };
 
 /**
  * The longest notebook text read (characters); anything longer is refused

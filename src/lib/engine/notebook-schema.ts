@@ -35,8 +35,8 @@ export const NOTEBOOK_FIELDS = [
 	'iteration'
 ] as const;
 
-export const FORMAT = 'gradsheet-notebook';
-export const VERSION = 1;
+const FORMAT = 'gradsheet-notebook';
+const VERSION = 1;
 
 /** A user-supplied string inside a message: quoted, and short enough to read. */
 export function quote(text: string): string {

@@ -6,7 +6,8 @@
  * worker agree on every sample wherever they start.
  */
 
-const GOLDEN = 0x6d2b79f5;
+/** mulberry32's state increment (the golden ratio's fraction of 2³²): draw n's state is key + n·GOLDEN. */
+export const GOLDEN = 0x6d2b79f5;
 
 /** mulberry32's output for the state `state` (a 32-bit integer). */
 export function hash32(state: number): number {

@@ -35,8 +35,8 @@ export interface Shape {
 export type Reshaped = { ok: true; notebook: Notebook } | { ok: false; error: string };
 
 /** Seeds are stored as 32-bit integers, signed or not (notebook-schema.ts). */
-export const SEED_MIN = -(2 ** 31);
-export const SEED_MAX = 2 ** 32 - 1;
+const SEED_MIN = -(2 ** 31);
+const SEED_MAX = 2 ** 32 - 1;
 
 /** The notebook's shape as it is: every layer its own origin. */
 export function shapeOf(notebook: Notebook): Shape {
@@ -49,7 +49,7 @@ export function shapeOf(notebook: Notebook): Shape {
 }
 
 /** The first limit (model.ts, LIMITS) that `sizes` breaks, in words. */
-export function limitProblem(sizes: readonly number[]): string | undefined {
+function limitProblem(sizes: readonly number[]): string | undefined {
 	const layers = sizes.length - 1;
 	if (layers < 1) return 'the network needs at least one layer';
 	if (layers > LIMITS.maxLayers)
@@ -213,7 +213,7 @@ export function setActivation(notebook: Notebook, l: number, activation: Activat
 }
 
 /** Why `seed` cannot seed a notebook, or undefined. */
-export function seedProblem(seed: number): string | undefined {
+function seedProblem(seed: number): string | undefined {
 	return Number.isInteger(seed) && seed >= SEED_MIN && seed <= SEED_MAX
 		? undefined
 		: `a seed is a whole number from ${SEED_MIN} to ${SEED_MAX}`;

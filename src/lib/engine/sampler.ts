@@ -3,16 +3,13 @@
  * a data source with exactly the numbers of data.ts's `sampleAt(source, k)`,
  * and no allocation per sample.
  */
-import { GENERATORS, generatorKey, sampleAt } from './data.ts';
+import { GENERATORS, fillRectangle, fillXor, generatorKey } from './data.ts';
 import type { DataSource, GeneratorName } from './data.ts';
 import type { SamplerKind } from './kernel.ts';
-import { hash32, uniform } from './random.ts';
 
 const TABLE = 0;
 const RECTANGLE = 1;
 const XOR = 2;
-/** For a generator with no fill of its own: right, but it allocates (it asks data.ts each time). */
-const OTHER = 3;
 const GENERATOR_KINDS: Readonly<Record<GeneratorName, number>> = { rectangle: RECTANGLE, xor: XOR };
 
 export type Row = Float64Array;
@@ -31,7 +28,7 @@ export class SampleFiller {
 	readonly tableTargets: Float64Array;
 
 	constructor(
-		private readonly source: DataSource,
+		source: DataSource,
 		readonly inputCount: number,
 		readonly targetCount: number
 	) {
@@ -58,7 +55,7 @@ export class SampleFiller {
 	/** The kind of sampler a compiled kernel inlines for this source, if it has one. */
 	get kernelSampler(): SamplerKind | undefined {
 		if (this.kind === TABLE) return this.rows === 1 ? 'fixed' : 'table';
-		return this.kind === RECTANGLE ? 'rectangle' : this.kind === XOR ? 'xor' : undefined;
+		return this.kind === RECTANGLE ? 'rectangle' : 'xor';
 	}
 
 	/** Writes sample k's inputs at `inputs[at…]` and its targets at `targets[0…]`. */
@@ -70,30 +67,8 @@ export class SampleFiller {
 			const row = k % this.rows;
 			copyRow(this.tableInputs, row * this.inputCount, inputs, at, this.inputCount);
 			copyRow(this.tableTargets, row * this.targetCount, targets, 0, this.targetCount);
-		} else if (kind === OTHER) {
-			const s = sampleAt(this.source, k);
-			inputs.set(s.inputs, at);
-			targets.set(s.targets);
 		}
 	}
-}
-
-/** rectangleSample: width, height = 0.1 + 0.9·u; targets: the area and (2h + 2w)·0.25. */
-function fillRectangle(key: number, k: number, inputs: Row, at: number, targets: Row) {
-	const width = 0.1 + 0.9 * uniform(key, 2 * k);
-	const height = 0.1 + 0.9 * uniform(key, 2 * k + 1);
-	inputs[at] = width;
-	inputs[at + 1] = height;
-	targets[0] = width * height;
-	targets[1] = (height * 2 + width * 2) * 0.25;
-}
-
-/** xorSample picks row r of [0,0]→0, [0,1]→1, [1,0]→1, [1,1]→0: the inputs are r's two bits. */
-function fillXor(key: number, k: number, inputs: Row, at: number, targets: Row) {
-	const r = hash32((key + Math.imul(k + 1, 0x6d2b79f5)) | 0) >>> 30;
-	inputs[at] = r >>> 1;
-	inputs[at + 1] = r & 1;
-	targets[0] = (r >>> 1) ^ (r & 1);
 }
 
 function copyRow(from: Row, offset: number, to: Row, at: number, n: number) {

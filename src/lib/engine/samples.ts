@@ -119,7 +119,7 @@ export function generatedSamples(name: GeneratorName, seed: number, count: numbe
 }
 
 /** The input and target counts `fields` would supply, or undefined when they fix none. */
-export function dataWidths(fields: DataFields): { inputs: number; targets: number } | undefined {
+function dataWidths(fields: DataFields): { inputs: number; targets: number } | undefined {
 	const first = fields.samples?.[0];
 	if (first) return { inputs: first.inputs.length, targets: first.targets.length };
 	if (fields.dataset) return GENERATORS[fields.dataset];

@@ -18,7 +18,7 @@ export interface Cursor {
 	readonly neuron: number;
 }
 
-export type Rows = readonly (readonly number[])[];
+type Rows = readonly (readonly number[])[];
 
 export interface Snapshot {
 	/** The parameters now: after Train, the new ones. */

@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-	MAX_TSV_CHARS,
-	formatTsv,
-	formatTsvNumber,
-	parseTsv,
-	readNumber,
-	splitTsv
-} from './tsv.ts';
+import { MAX_TSV_CHARS, formatTsv, formatTsvNumber, parseTsv, splitTsv } from './tsv.ts';
+import { readNumber } from './number-text.ts';
 
 describe('splitTsv reads what spreadsheets put on the clipboard', () => {
 	it('splits cells on tabs and rows on LF, dropping the one trailing line break', () => {
@@ -47,36 +41,6 @@ describe('splitTsv reads what spreadsheets put on the clipboard', () => {
 
 	it('gives no rows for empty text', () => {
 		expect(splitTsv('')).toEqual([]);
-	});
-});
-
-describe('readNumber accepts the numbers people paste', () => {
-	it.each([
-		['0.5', 0.5],
-		['-3', -3],
-		['+2.5', 2.5],
-		['1e-7', 1e-7],
-		['-2.5E+3', -2500],
-		['.25', 0.25],
-		['7.', 7],
-		['\u22120.125', -0.125],
-		['  4.5\u00a0', 4.5]
-	])('reads %j as %d', (text, value) => {
-		const read = readNumber(text);
-		expect(read).toEqual({ ok: true, value });
-	});
-
-	it.each([
-		['abc', '“abc” is not a number'],
-		['', 'is empty'],
-		['1e999', '“1e999” is too large to be a number'],
-		['0,5', '“0,5” is not a number (write numbers without commas, with a point for decimals)'],
-		['NaN', '“NaN” is not a number'],
-		['Infinity', '“Infinity” is not a number'],
-		['0x10', '“0x10” is not a number'],
-		['=A1+1', '“=A1+1” is not a number']
-	])('refuses %j: %s', (text, why) => {
-		expect(readNumber(text)).toEqual({ ok: false, why });
 	});
 });
 

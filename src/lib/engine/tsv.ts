@@ -3,14 +3,16 @@
  * Google Sheets put on the clipboard when a range is copied, and what they
  * accept when one is pasted. Rows end with LF, CRLF or a lone CR (older Mac
  * Excel); a cell holding a tab, a newline or a quote is quoted with doubled
- * quotes inside, as those programs do.
+ * quotes inside, as those programs do. Each cell is read by number-text.ts,
+ * the grammar of a typed cell too.
  */
+import { readNumber } from './number-text.ts';
 
 /** The longest text read as a block, so that a huge paste cannot tie up the page. */
 export const MAX_TSV_CHARS = 16_000_000;
 
 /** The most cells read from one block. */
-export const MAX_TSV_CELLS = 2_000_000;
+const MAX_TSV_CELLS = 2_000_000;
 
 export type Block<T> = T[][];
 
@@ -68,31 +70,6 @@ export function splitTsv(text: string): Block<string> {
 	}
 	if (cell !== '' || row.length > 0) endRow();
 	return rows;
-}
-
-/** Plain decimals and exponents with a leading sign, as spreadsheets write them. */
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
-/** A cell's text as a finite number, or why it is not one. */
-export function readNumber(text: string): { ok: true; value: number } | { ok: false; why: string } {
-	// Unicode minus and en dash (typeset sheets), spaces and no-break spaces around the number.
-	const cleaned = text.trim().replace(/[\u2212\u2013]/g, '-');
-	const shown = quoteCell(text);
-	if (cleaned === '') return { ok: false, why: 'is empty' };
-	if (!NUMBER.test(cleaned)) {
-		const comma = /^[+-]?\d+,\d+$/.test(cleaned)
-			? ' (write numbers without commas, with a point for decimals)'
-			: '';
-		return { ok: false, why: `${shown} is not a number${comma}` };
-	}
-	const value = Number(cleaned);
-	if (!Number.isFinite(value)) return { ok: false, why: `${shown} is too large to be a number` };
-	return { ok: true, value };
-}
-
-function quoteCell(text: string): string {
-	const short = text.length > 24 ? `${text.slice(0, 24)}…` : text;
-	return `“${short}”`;
 }
 
 /**

@@ -191,7 +191,20 @@ describe('autosave', () => {
 		['not JSON', '{"format": "gradsheet-aut', 'it is not valid JSON'],
 		['another format', '{"format":"something"}', 'it is not a Gradsheet autosave'],
 		['a newer version', '{"format":"gradsheet-autosave","version":2}', 'it is not version 1'],
-		['no notebooks', '{"format":"gradsheet-autosave","version":1}', 'its notebooks are missing']
+		['no notebooks', '{"format":"gradsheet-autosave","version":1}', 'its notebooks are missing'],
+		['a list', '[{"format":"gradsheet-autosave"}]', 'it is not a Gradsheet autosave'],
+		['a number', '5', 'it is not a Gradsheet autosave'],
+		['no version', '{"format":"gradsheet-autosave","starts":[]}', 'it is not version 1'],
+		[
+			'notebooks not a list',
+			'{"format":"gradsheet-autosave","version":1,"starts":{}}',
+			'its notebooks are missing'
+		],
+		[
+			'no moment',
+			'{"format":"gradsheet-autosave","version":1,"starts":[]}',
+			'a moment is not [notebook, pass, layer, neuron]'
+		]
 	])('refuses corrupt data (%s) with a message saying what is wrong', (_, text, reason) => {
 		const outcome = decodeSession(text);
 		expect(outcome.kind).toBe('refused');
@@ -220,7 +233,15 @@ describe('autosave', () => {
 		['a pass that does not exist', (t) => (t.moment[1] = 'sideways'), 'no valid pass'],
 		['a neuron outside the net', (t) => (t.moment[3] = 9), 'not a step of its network'],
 		['a notebook index outside the table', (t) => (t.moment[0] = 99), 'points to no notebook'],
-		['an edit of a cell that is no parameter', (t) => t.moment.push({ loss: 1 }), 'edits "loss"']
+		['an edit of a cell that is no parameter', (t) => t.moment.push({ loss: 1 }), 'edits "loss"'],
+		['edits that are a list', (t) => t.moment.push([1]), "a moment's edits are not an object"],
+		[
+			'a sixth item',
+			(t) => t.moment.push({}, 1),
+			'a moment is not [notebook, pass, layer, neuron]'
+		],
+		['a layer that is not whole', (t) => (t.moment[2] = 0.5), 'no valid pass'],
+		['a negative notebook index', (t) => (t.moment[0] = -1), 'points to no notebook']
 	] as [string, (t: { starts: Record<string, unknown>[]; moment: unknown[] }) => void, string][])(
 		'refuses a saved moment with %s',
 		(_, change, reason) => {

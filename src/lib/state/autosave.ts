@@ -14,12 +14,20 @@ import { layerSizes } from '$lib/engine/model.ts';
 import { netOf, type Notebook } from '$lib/engine/notebook.ts';
 import { notebookFromJson, serialiseNotebook } from '$lib/engine/notebook-file.ts';
 import { replayTo } from '$lib/engine/passes.ts';
-import { PASSES, type Cursor, type Pass, type Snapshot } from '$lib/engine/snapshot.ts';
+import type { Cursor, Snapshot } from '$lib/engine/snapshot.ts';
+import {
+	FORMAT,
+	NO_NOTEBOOK,
+	VERSION,
+	readHeader,
+	readHistory,
+	readMoment,
+	readSegments,
+	type MomentRef
+} from './autosave-schema.ts';
 import { momentOf, startNotebook, withTrainedEdits, type Moment } from './moment.ts';
 
 export const AUTOSAVE_KEY = 'gradsheet:autosave';
-const FORMAT = 'gradsheet-autosave';
-const VERSION = 1;
 
 /** Everything autosave keeps: the moment shown, undo and redo, the history panel's iterations. */
 export interface Session {
@@ -174,8 +182,11 @@ class Corrupt {
 	constructor(readonly reason: string) {}
 }
 
-const isRecord = (x: unknown): x is Record<string, unknown> =>
-	typeof x === 'object' && x !== null && !Array.isArray(x);
+/** The shape read by autosave-schema.ts, or a Corrupt refusal saying what is wrong. */
+function shaped<T>(read: { ok: true; value: T } | { ok: false; problem: string }): T {
+	if (!read.ok) throw new Corrupt(read.problem);
+	return read.value;
+}
 
 /** Autosave text back to a session; the current moment must read back, the history may not. */
 export function decodeSession(text: string): LoadOutcome {
@@ -189,15 +200,14 @@ export function decodeSession(text: string): LoadOutcome {
 	} catch {
 		return refused('it is not valid JSON');
 	}
-	if (!isRecord(tree) || tree.format !== FORMAT) return refused('it is not a Gradsheet autosave');
-	if (tree.version !== VERSION) return refused(`it is not version ${VERSION}`);
-	if (!Array.isArray(tree.starts)) return refused('its notebooks are missing');
-	const starts = tree.starts;
+	const header = readHeader(tree);
+	if (!header.ok) return refused(header.problem);
+	const { starts } = header.value;
+	const saved = header.value as Record<string, unknown>;
 	const opened = new Map<number, Moment>();
 	/** The iteration start `i`, parsed once however many moments point to it. */
-	const start = (i: unknown): Moment => {
-		if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= starts.length)
-			throw new Corrupt('a moment points to no notebook');
+	const start = (i: number): Moment => {
+		if (i >= starts.length) throw new Corrupt(NO_NOTEBOOK);
 		let moment = opened.get(i);
 		if (!moment) {
 			const parsed = notebookFromJson(starts[i]);
@@ -207,12 +217,11 @@ export function decodeSession(text: string): LoadOutcome {
 		return moment;
 	};
 	const read = (item: unknown): Moment => {
-		if (!Array.isArray(item) || item.length < 4 || item.length > 5)
-			throw new Corrupt('a moment is not [notebook, pass, layer, neuron]');
-		const { notebook, start: first } = start(item[0]);
+		const [index, pass, layer, neuron, trained]: MomentRef = shaped(readMoment(item));
+		const { notebook, start: first } = start(index);
 		const sizes = layerSizes(netOf(notebook));
-		const cursor = cursorOf(item[1], item[2], item[3], sizes);
-		const edits = trainedEditsOf(item[4] ?? {}, sizes);
+		const cursor = cursorOf({ pass, layer, neuron }, sizes);
+		const edits = trainedEditsOf(trained ?? {}, sizes);
 		// momentAt's replay, sharing the parsed start so the next save writes it once.
 		return {
 			notebook,
@@ -223,23 +232,18 @@ export function decodeSession(text: string): LoadOutcome {
 	};
 	let moment: Moment;
 	try {
-		moment = read(tree.moment);
+		moment = read(saved.moment);
 	} catch (error) {
 		if (error instanceof Corrupt) return refused(error.reason);
 		return refused(`it could not be read (${String(error)})`);
 	}
 	try {
-		const list = (x: unknown) => {
-			if (!Array.isArray(x)) throw new Corrupt('a history list is missing');
-			return x.map(read);
-		};
-		const session = {
-			moment,
-			past: list(tree.past),
-			future: list(tree.future),
-			iterations: list(tree.iterations),
-			segments: segmentsOf(tree.segments, tree.iterations)
-		};
+		const list = (x: unknown) => shaped(readHistory(x)).map(read);
+		const past = list(saved.past);
+		const future = list(saved.future);
+		const iterations = list(saved.iterations);
+		const segments = readSegments(saved.segments, iterations.length);
+		const session = { moment, past, future, iterations, segments };
 		return { kind: 'restored', session };
 	} catch (error) {
 		const reason = error instanceof Corrupt ? error.reason : String(error);
@@ -251,36 +255,19 @@ export function decodeSession(text: string): LoadOutcome {
 	}
 }
 
-/**
- * The history panel's segment numbers, one per saved iteration; undefined
- * when the save has none (it predates them) or they do not fit, and the
- * panel then tells the networks apart by their shapes.
- */
-function segmentsOf(x: unknown, iterations: unknown): number[] | undefined {
-	const fits =
-		Array.isArray(x) &&
-		Array.isArray(iterations) &&
-		x.length === iterations.length &&
-		x.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0);
-	return fits ? (x as number[]) : undefined;
-}
-
-/** A cursor that names a step of a net with `sizes`, or a Corrupt refusal. */
-function cursorOf(pass: unknown, layer: unknown, neuron: unknown, sizes: number[]): Cursor {
-	const whole = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
-	if (!PASSES.includes(pass as Pass) || !whole(layer) || !whole(neuron))
-		throw new Corrupt('a moment has no valid pass');
+/** A cursor that is a step of a net with `sizes`, or a Corrupt refusal. */
+function cursorOf(cursor: Cursor, sizes: number[]): Cursor {
+	const { pass, layer, neuron } = cursor;
 	const fits =
 		pass === 'done'
 			? layer === 0 && neuron === 0
 			: layer >= 0 && layer < sizes.length - 1 && neuron >= 0 && neuron < sizes[layer + 1];
 	if (!fits) throw new Corrupt(`a moment's pass is not a step of its network`);
-	return { pass: pass as Pass, layer, neuron };
+	return cursor;
 }
 
 /** Parameters typed after Train: existing biases and weights, finite numbers. */
-function trainedEditsOf(x: unknown, sizes: number[]): Record<string, number> {
-	if (!isRecord(x)) throw new Corrupt("a moment's edits are not an object");
+function trainedEditsOf(x: Record<string, unknown>, sizes: number[]): Record<string, number> {
 	const edits: Record<string, number> = {};
 	for (const [key, value] of Object.entries(x)) {
 		const a = parseAddress(key);

@@ -3,7 +3,7 @@
  * click: its number short and in full, whether it is pending, just computed,
  * changed (and by how much), pinned (and what its formula gives).
  */
-import { parseAddress, type Address, type CellKind } from '$lib/engine/addresses.ts';
+import { parseAddress, type Address } from '$lib/engine/addresses.ts';
 import { cellValue, formulaValue } from '$lib/engine/cell-values.ts';
 import type { Snapshot } from '$lib/engine/snapshot.ts';
 import { formatNumber } from '$lib/tex/numbers.ts';
@@ -22,13 +22,6 @@ export interface CellView {
 	readonly pinned: boolean;
 	/** What a pinned cell's formula gives, when the iteration has reached it */
 	readonly formula: string | undefined;
-}
-
-const USER_KINDS: readonly CellKind[] = ['inputs', 'targets', 'learning_rate', 'bias', 'weights'];
-
-/** Whether a user sets this cell (the rest are computed, and typing pins them). */
-export function isUserCell(kind: CellKind): boolean {
-	return USER_KINDS.includes(kind);
 }
 
 export function cellView(

@@ -88,7 +88,7 @@ export class FiniteDifferences {
  */
 export const LAYER_ROWS_SHOWN = 400;
 
-export type Verdict = 'pending' | 'agrees' | 'disagrees';
+type Verdict = 'pending' | 'agrees' | 'disagrees';
 
 export interface Check {
 	/** The weight or bias, e.g. `layers.1.neurons.0.weights.2` */

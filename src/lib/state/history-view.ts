@@ -9,7 +9,7 @@ import type { IterationEntry } from './history.svelte.ts';
 import { momentShape } from './iterations.ts';
 import type { Moment } from './moment.ts';
 
-export interface HistoryRow {
+interface HistoryRow {
 	/** Unique in the panel, even for a damaged save: segment, iteration and place in the log */
 	readonly key: string;
 	/** The iteration with thousands separators: "12,345,679" */

@@ -14,7 +14,7 @@ export function iterationEntry(moment: Moment): Completion<Moment> | undefined {
 }
 
 /** A net's shape in words: "2 → 3 → 3 → 2 · tanh", or each layer's activation when they differ. */
-export function shapeOf(net: Net): string {
+function shapeOf(net: Net): string {
 	const activations = net.layers.map((layer) => layer.activation);
 	const named = new Set(activations).size === 1 ? activations[0] : activations.join(', ');
 	return `${layerSizes(net).join(' → ')} · ${named}`;

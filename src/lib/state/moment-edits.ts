@@ -36,11 +36,7 @@ export function stepped(moment: Moment, granularity: Granularity, source: DataSo
 }
 
 /** The moment from a new iteration start, replayed to where it was, parameters typed after Train put back. */
-export function replayed(
-	moment: Moment,
-	start: Snapshot,
-	trainedEdits = moment.trainedEdits
-): Moment {
+function replayed(moment: Moment, start: Snapshot, trainedEdits = moment.trainedEdits): Moment {
 	const snapshot = withTrainedEdits(replayTo(start, moment.snapshot.cursor), trainedEdits);
 	return { notebook: moment.notebook, start, snapshot, trainedEdits };
 }

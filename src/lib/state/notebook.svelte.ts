@@ -6,7 +6,6 @@
  * of a moment (moment-edits.ts, data-source.ts); this class records each one
  * for undo, the history panel and autosave.
  */
-import { allAddresses } from '$lib/engine/addresses.ts';
 import { cellGraph } from '$lib/engine/cell-graph.ts';
 import { cellValue } from '$lib/engine/cell-values.ts';
 import { describeAddress } from '$lib/engine/cell-words.ts';
@@ -71,7 +70,6 @@ export class NotebookState {
 		return sameNumbers(sizes, this.#lastSizes) ? this.#lastSizes : (this.#lastSizes = sizes);
 	});
 	#lastSizes: number[] = [];
-	readonly addresses = $derived(allAddresses(this.sizes));
 	readonly graph = $derived(cellGraph(this.snapshot.net));
 	/** A primitive, so that a step which leaves it as it was wakes nothing that reads the selection. */
 	readonly selectedStage: Stage = $derived(

@@ -28,7 +28,7 @@ import type { LastIteration, RunRequest } from '$lib/workers/run-loop.ts';
 import type { Moment } from './moment.ts';
 
 /** The most iterations one run may ask for (about 3 minutes of the article's net). */
-export const MAX_ITERATIONS = 1_000_000_000;
+const MAX_ITERATIONS = 1_000_000_000;
 /** The most reports one run may produce: the table and chart stay light. */
 export const MAX_REPORTS = 1000;
 

@@ -18,7 +18,7 @@ import { address } from '$lib/engine/addresses.ts';
 import { cellValue } from '$lib/engine/cell-values.ts';
 import { START, trainDone, type Pass, type Snapshot } from '$lib/engine/snapshot.ts';
 
-export type StepPass = Exclude<Pass, 'done'>;
+type StepPass = Exclude<Pass, 'done'>;
 
 export interface Computed {
 	/** The cell's address */

@@ -27,11 +27,11 @@ export interface TrainRow {
 }
 
 /** Parameter `p` of neuron (l, j): 0 is the bias, i + 1 is weight i. */
-export function parameterAddress(l: number, j: number, p: number): string {
+function parameterAddress(l: number, j: number, p: number): string {
 	return p === 0 ? address.neuron(l, j, 'bias') : address.weight(l, j, p - 1);
 }
 
-export function gradientAddress(l: number, j: number, p: number): string {
+function gradientAddress(l: number, j: number, p: number): string {
 	return p === 0 ? address.neuron(l, j, 'bias_gradient') : address.weightGradient(l, j, p - 1);
 }
 

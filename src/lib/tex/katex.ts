@@ -45,6 +45,6 @@ function typeset(tex: string, displayMode: boolean): string {
 	}
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

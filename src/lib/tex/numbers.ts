@@ -36,11 +36,6 @@ function parts(magnitude: number, precision: number): { mantissa: string; expone
 	return { mantissa: String(Number(mantissa)), exponent: String(Number(exponent)) };
 }
 
-/** The full value, as data-value and the formula bar carry it. */
-export function fullNumber(x: number): string {
-	return String(x);
-}
-
 /** The full value for people to read (a tooltip): every digit, with real minus signs. */
 export function fullText(x: number): string {
 	return String(x).replaceAll('-', MINUS).replace('e+', 'e');

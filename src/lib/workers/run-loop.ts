@@ -35,7 +35,7 @@ export interface LastIteration {
 	readonly before: Net;
 }
 
-export interface RunProgress {
+interface RunProgress {
 	/** Whole iterations run so far. */
 	readonly done: number;
 	/** Reports that fell due since the previous progress. */

@@ -51,11 +51,7 @@ function rowsOf(grid: HTMLElement): HTMLElement[][] {
 }
 
 /** The cell a move from `cell` reaches, or undefined at the grid's edge. */
-export function neighbour(
-	grid: HTMLElement,
-	cell: HTMLElement,
-	move: Move
-): HTMLElement | undefined {
+function neighbour(grid: HTMLElement, cell: HTMLElement, move: Move): HTMLElement | undefined {
 	const gridWindow = windowOf(grid);
 	if (gridWindow) {
 		const from = gridWindow.place(cell);

@@ -8,14 +8,14 @@ import { formatCount, formatPercent } from '$lib/state/run-format.ts';
 import { axis, linePath, plottable, scale, type Axis } from './scales.ts';
 
 /** One colour per output, readable on white and told apart by marker shape too. */
-export const SERIES_COLOURS = ['#1d4ed8', '#c2410c', '#15803d', '#7e22ce', '#0e7490', '#a16207'];
+const SERIES_COLOURS = ['#1d4ed8', '#c2410c', '#15803d', '#7e22ce', '#0e7490', '#a16207'];
 
-export interface PlacedTick {
+interface PlacedTick {
 	readonly at: number;
 	readonly label: string;
 }
 
-export interface ChartPoint {
+interface ChartPoint {
 	readonly x: number;
 	readonly y: number;
 	/** For a hover title: which iteration, which output, what error %. */
@@ -24,7 +24,7 @@ export interface ChartPoint {
 	readonly partial: boolean;
 }
 
-export interface ChartSeries {
+interface ChartSeries {
 	readonly label: string;
 	readonly colour: string;
 	readonly path: string;
@@ -44,6 +44,8 @@ export interface ChartModel {
 	readonly xTitle: string;
 	readonly yTitle: string;
 	readonly series: readonly ChartSeries[];
+	/** Whether the points have markers: not when there are more than MAX_MARKERS. */
+	readonly markers: boolean;
 	/** Error % values the chart cannot draw (∞, NaN, or 0 on a log axis): the table has them. */
 	readonly missing: number;
 }
@@ -56,6 +58,13 @@ export interface ChartOptions {
 }
 
 const MARGIN = { left: 52, right: 14, top: 10, bottom: 34 };
+
+/**
+ * The most points drawn with a marker (and a hover title). A run at the
+ * limits (1,000 reports × 256 outputs) has 256,000: the lines alone, then,
+ * and the report table for the numbers.
+ */
+export const MAX_MARKERS = 2000;
 
 /**
  * On a log x axis a report sits at its iteration + 1 (the iterations run
@@ -80,6 +89,7 @@ export function errorChart(
 	const place = (a: Axis, s: (x: number) => number) =>
 		a.ticks.map((t) => ({ at: s(t.value), label: t.label }));
 	const outputs = reports[0]?.errorsPercent.length ?? labels.length;
+	const markers = outputs * reports.length <= MAX_MARKERS;
 	let missing = 0;
 	const series = Array.from({ length: outputs }, (_, k): ChartSeries => {
 		const label = labels[k] ?? `output ${k}`;
@@ -89,10 +99,18 @@ export function errorChart(
 				missing++;
 				return undefined;
 			}
-			const title = `iteration ${formatCount(r.iteration)}: ${label} ${formatPercent(e)}`;
-			return { x: sx(xOf(r)), y: sy(e), title, partial: r.partial };
+			return { x: sx(xOf(r)), y: sy(e), report: r };
 		});
-		const points = placed.filter((p) => p !== undefined);
+		const points = markers
+			? placed
+					.filter((p) => p !== undefined)
+					.map(({ x, y, report: r }) => ({
+						x,
+						y,
+						title: `iteration ${formatCount(r.iteration)}: ${label} ${formatPercent(r.errorsPercent[k])}`,
+						partial: r.partial
+					}))
+			: [];
 		return {
 			label,
 			colour: SERIES_COLOURS[k % SERIES_COLOURS.length],
@@ -112,6 +130,7 @@ export function errorChart(
 		xTitle: logX ? 'iterations run (log scale)' : 'iteration',
 		yTitle: logY ? 'average error % (log scale)' : 'average error %',
 		series,
+		markers,
 		missing
 	};
 }

@@ -1,15 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { axis, compact, linePath, nice, scale } from './scales.ts';
-import { errorChart } from './error-chart.ts';
+import { axis, compact, linePath, scale } from './scales.ts';
+import { MAX_MARKERS, errorChart } from './error-chart.ts';
 
 describe('chart scales', () => {
-	it('rounds to 1, 2 or 5 × 10ⁿ', () => {
-		expect(nice(3.2, true)).toBe(5);
-		expect(nice(3.2, false)).toBe(2);
-		expect(nice(20_000_000, true)).toBe(20_000_000);
-		expect(nice(0.07, true)).toBe(0.1);
-	});
-
 	it('writes ticks short', () => {
 		expect(compact(10_000_000)).toBe('10M');
 		expect(compact(2500)).toBe('2.5k');
@@ -50,9 +43,24 @@ describe('chart scales', () => {
 	});
 
 	it('breaks a line where a point is missing', () => {
-		expect(linePath([{ x: 0, y: 1 }, { x: 2, y: 3 }, undefined, { x: 4, y: 5 }])).toBe(
-			'M0.0 1.0L2.0 3.0M4.0 5.0'
+		expect(linePath([{ x: 0, y: 1 }, { x: 2.04, y: 3 }, undefined, { x: 4, y: 5 }])).toBe(
+			'M0,1L2,3M4,5Z'
 		);
+		expect(linePath([])).toBe('');
+	});
+
+	it('places many values without spreading them into one call', () => {
+		const many = Array.from({ length: 300_000 }, (_, i) => i / 1000);
+		expect(axis('linear', many, { zero: true }).domain).toEqual([0, 300]);
+		expect(axis('log', many).domain).toEqual([0.001, 1000]);
+	});
+
+	it('gives a log axis of one value a decade, and huge spans a few decades', () => {
+		expect(axis('log', [100]).domain).toEqual([100, 1000]);
+		expect(axis('log', []).domain).toEqual([1, 10]);
+		const huge = axis('log', [1e-200, 1e250]);
+		expect(huge.domain).toEqual([1e-200, 1e250]);
+		expect(huge.ticks.length).toBeLessThan(20);
 	});
 });
 
@@ -71,6 +79,7 @@ describe('the error-% chart', () => {
 			height: 300
 		});
 		expect(chart.series.map((s) => s.label)).toEqual(['area', 'circumference']);
+		expect(chart.markers).toBe(true);
 		expect(chart.series[0].points).toHaveLength(2);
 		expect(chart.series[1].points).toHaveLength(3);
 		expect(chart.missing).toBe(1);
@@ -90,4 +99,42 @@ describe('the error-% chart', () => {
 		expect(chart.xTitle).toContain('log');
 		expect(chart.series[0].label).toBe('output 0');
 	});
+});
+
+describe('the error-% chart at the app’s limits', () => {
+	// MAX_REPORTS reports of a net with the most outputs a layer may have.
+	const outputs = 256;
+	const reports = Array.from({ length: 1000 }, (_, i) => ({
+		iteration: (i + 1) * 1000,
+		count: 1000,
+		errorsPercent: Array.from({ length: outputs }, (_, k) => 100 / (1 + i) + k / 1000),
+		partial: false
+	}));
+
+	it('draws 1,000 reports × 256 outputs on linear and log axes', () => {
+		for (const logY of [false, true]) {
+			const chart = errorChart(reports, [], { logX: !logY, logY, width: 600, height: 300 });
+			expect(chart.series).toHaveLength(outputs);
+			expect(chart.missing).toBe(0);
+			expect(chart.yTicks.length).toBeGreaterThan(1);
+			expect(chart.series[outputs - 1].path).toMatch(/^M/);
+			expect(chart.series[outputs - 1].path.split('L')).toHaveLength(reports.length);
+			// 256,000 points: the lines alone.
+			expect(chart.markers).toBe(false);
+			expect(chart.series[0].points).toEqual([]);
+		}
+	});
+});
+
+it('draws markers up to MAX_MARKERS points', () => {
+	const reports = (n: number) =>
+		Array.from({ length: n }, (_, i) => ({
+			iteration: i,
+			count: 1,
+			errorsPercent: [1 + i, 2 + i],
+			partial: false
+		}));
+	const options = { logX: false, logY: false, width: 600, height: 300 };
+	expect(errorChart(reports(MAX_MARKERS / 2), [], options).markers).toBe(true);
+	expect(errorChart(reports(MAX_MARKERS / 2 + 1), [], options).markers).toBe(false);
 });

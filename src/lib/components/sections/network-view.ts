@@ -5,7 +5,7 @@ import { LIMITS } from '$lib/engine/model.ts';
 import { dataSourceOf, netOf, type Notebook } from '$lib/engine/notebook.ts';
 import { subscript } from './labels.ts';
 
-export interface LayerView {
+interface LayerView {
 	readonly index: number;
 	readonly role: 'hidden' | 'output';
 	readonly neurons: number;

@@ -11,8 +11,8 @@ export interface Span {
 }
 
 /** A table with more cells than this, or more rows or columns, is windowed: drawn a screenful at a time. */
-export const WINDOWED_CELLS = 600;
-export const WINDOWED_LENGTH = 32;
+const WINDOWED_CELLS = 600;
+const WINDOWED_LENGTH = 32;
 
 /**
  * The items of `size` px, `count` of them, that a viewport `extent` px long

@@ -8,6 +8,7 @@ import { inputOf } from '../../engine/cell-kinds.ts';
 import { describeAddress, type Labels } from '../../engine/cell-words.ts';
 import { deltaTerms } from '../../engine/delta-terms.ts';
 import { layerSizes } from '../../engine/model.ts';
+import { range } from '../../engine/range.ts';
 import type { Snapshot } from '../../engine/snapshot.ts';
 import { deltaFactors } from './formulas.ts';
 import { cellName } from './names.ts';
@@ -25,7 +26,6 @@ import {
 
 type Row = PlanCell[];
 
-const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const headers = (...names: string[]) => names.map((name) => text(name, 'header'));
 
 const LEGEND = [

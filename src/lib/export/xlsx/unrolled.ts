@@ -13,6 +13,7 @@ import { cellInput, cellValue } from '../../engine/cell-values.ts';
 import { sampleAt, type DataSource, type Sample } from '../../engine/data.ts';
 import { layerSizes, type Net } from '../../engine/model.ts';
 import { nextIteration, step } from '../../engine/passes.ts';
+import { range } from '../../engine/range.ts';
 import type { Snapshot } from '../../engine/snapshot.ts';
 import { cellFormula } from './formulas.ts';
 import { cellName } from './names.ts';
@@ -34,11 +35,9 @@ export interface UnrolledOptions {
 
 export const MAX_UNROLLED_ITERATIONS = 10_000;
 /** Numbers in the sheet, at most: a million formulas open in seconds in a spreadsheet. */
-export const MAX_UNROLLED_CELLS = 1_000_000;
+const MAX_UNROLLED_CELLS = 1_000_000;
 /** The widest sheet Excel opens. */
-export const MAX_SHEET_COLUMNS = 16_384;
-
-const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+const MAX_SHEET_COLUMNS = 16_384;
 
 /** Every address a row has a column for, in column order, with the column's kind. */
 function rowAddresses(sizes: readonly number[]) {

@@ -82,7 +82,7 @@ export interface CellStyles {
 }
 
 /** The looks, each one shared style object. */
-export const SHARED_STYLES: CellStyles = {
+const SHARED_STYLES: CellStyles = {
 	number(cell, plan) {
 		const look: Look = plan.pinned !== undefined ? 'pinned' : plan.input ? 'input' : 'computed';
 		cell.style = numberStyle(`${plan.format} ${look}`);

@@ -18,7 +18,7 @@ const CANDIDATES = [
 ];
 
 /** The soffice program, or undefined when LibreOffice is not installed. */
-export function findSoffice(): string | undefined {
+function findSoffice(): string | undefined {
 	return [process.env.SOFFICE, ...CANDIDATES].find((path) => path && existsSync(path));
 }
 

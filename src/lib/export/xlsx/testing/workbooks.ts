@@ -7,7 +7,7 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
 	return workbook;
 }
 
-export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
 	return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
@@ -34,7 +34,7 @@ export function namedCells(workbook: ExcelJS.Workbook): Map<string, ExcelJS.Cell
 }
 
 /** Every formula's cached result dropped, so that only a recalculation can fill it in. */
-export function dropCachedValues(workbook: ExcelJS.Workbook): void {
+function dropCachedValues(workbook: ExcelJS.Workbook): void {
 	workbook.eachSheet((sheet) =>
 		sheet.eachRow((row) =>
 			row.eachCell((cell) => {

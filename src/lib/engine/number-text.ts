@@ -1,0 +1,38 @@
+/**
+ * The one grammar of a number written as text, for a cell typed into and a
+ * block pasted alike: plain decimals and exponents with a leading sign, as
+ * spreadsheets write them; the Unicode minus and the en dash (typeset sheets)
+ * for minus; spaces and no-break spaces around the number; and `_` between
+ * two digits to group them, as JavaScript allows (1_000, 0.000_1, 1e1_0).
+ * Nothing else: no commas (a decimal comma would be misread), NaN, Infinity,
+ * hexadecimal or formulas.
+ */
+
+const DIGITS = String.raw`\d+(?:_\d+)*`;
+const NUMBER = new RegExp(
+	String.raw`^[+-]?(?:${DIGITS}(?:\.(?:${DIGITS})?)?|\.${DIGITS})(?:e[+-]?${DIGITS})?$`,
+	'i'
+);
+
+export type NumberText = { ok: true; value: number } | { ok: false; why: string };
+
+/** A text as a finite number, or why it is not one (a phrase: “abc” is not a number). */
+export function readNumber(text: string): NumberText {
+	const cleaned = text.trim().replace(/[\u2212\u2013]/g, '-');
+	const shown = quoted(text);
+	if (cleaned === '') return { ok: false, why: 'is empty' };
+	if (!NUMBER.test(cleaned)) {
+		const comma = /^[+-]?\d+,\d+$/.test(cleaned)
+			? ' (write numbers without commas, with a point for decimals)'
+			: '';
+		return { ok: false, why: `${shown} is not a number${comma}` };
+	}
+	const value = Number(cleaned.replaceAll('_', ''));
+	if (!Number.isFinite(value)) return { ok: false, why: `${shown} is too large to be a number` };
+	return { ok: true, value };
+}
+
+function quoted(text: string): string {
+	const short = text.length > 24 ? `${text.slice(0, 24)}…` : text;
+	return `“${short}”`;
+}
