@@ -8,7 +8,7 @@
 export type ColourMode = 'values' | 'gradients';
 
 /** The largest finite |x| among the numbers shown, or 0. */
-export function maxMagnitude(xs: Iterable<number | undefined>): number {
+function maxMagnitude(xs: Iterable<number | undefined>): number {
 	let max = 0;
 	for (const x of xs) if (x !== undefined && Number.isFinite(x)) max = Math.max(max, Math.abs(x));
 	return max;

@@ -3,12 +3,12 @@
  * big the nodes and rings are, and how wide a link's stroke is: geometry only
  * (colours.ts colours it, items.ts names its parts).
  */
-export interface Point {
+interface Point {
 	readonly x: number;
 	readonly y: number;
 }
 
-export interface Column {
+interface Column {
 	readonly x: number;
 	/** Short when columns are crowded ("L3"), else "layer 3". */
 	readonly heading: string;

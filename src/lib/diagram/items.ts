@@ -8,7 +8,7 @@ import { parseAddress } from '$lib/engine/addresses.ts';
 /** Keys naming diagram items: an input, a neuron, a link. */
 export const inputKey = (i: number) => `i${i}`;
 export const neuronKey = (l: number, j: number) => `n${l}.${j}`;
-export const linkKey = (id: string) => `w${id}`;
+const linkKey = (id: string) => `w${id}`;
 /** The link id ("l.j.i") a key names, or undefined for an input's or a neuron's key. */
 export const linkIdOf = (key: string) => (key.startsWith('w') ? key.slice(1) : undefined);
 

@@ -5,18 +5,12 @@
 import { parameterPlaces, type ParameterPlace } from './model.ts';
 
 /** Kinds of cell that belong to one neuron. */
-export const NEURON_FIELDS = [
-	'bias',
-	'total',
-	'value',
-	'activation_gradient',
-	'bias_gradient'
-] as const;
+const NEURON_FIELDS = ['bias', 'total', 'value', 'activation_gradient', 'bias_gradient'] as const;
 export type NeuronField = (typeof NEURON_FIELDS)[number];
 
 /** Kinds of cell that belong to one weight of a neuron. */
-export const WEIGHT_FIELDS = ['weights', 'weight_gradients'] as const;
-export type WeightField = (typeof WEIGHT_FIELDS)[number];
+const WEIGHT_FIELDS = ['weights', 'weight_gradients'] as const;
+type WeightField = (typeof WEIGHT_FIELDS)[number];
 
 export type Address =
 	| { readonly kind: 'inputs' | 'targets' | 'errors_percent'; readonly index: number }
@@ -40,25 +34,6 @@ export const address = {
 	weightGradient: (l: number, j: number, i: number) =>
 		`layers.${l}.neurons.${j}.weight_gradients.${i}`
 } as const;
-
-/** The string form of an address. */
-export function formatAddress(a: Address): string {
-	switch (a.kind) {
-		case 'inputs':
-		case 'targets':
-		case 'errors_percent':
-			return `${a.kind}.${a.index}`;
-		case 'learning_rate':
-		case 'loss':
-		case 'iteration':
-			return a.kind;
-		case 'weights':
-		case 'weight_gradients':
-			return `layers.${a.layer}.neurons.${a.neuron}.${a.kind}.${a.index}`;
-		default:
-			return address.neuron(a.layer, a.neuron, a.kind);
-	}
-}
 
 const INDEX = /^(0|[1-9]\d{0,5})$/;
 const index = (part: string | undefined) =>
