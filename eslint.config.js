@@ -5,6 +5,26 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+/** What the engine's files under `files` may not import: a framework, or the engine folders named. */
+function engineLayer(files, above = []) {
+	const patterns = [
+		{
+			group: ['svelte', 'svelte/*', '$lib/*', '$app/*'],
+			message: 'The engine imports no framework.'
+		}
+	];
+	if (above.length > 0)
+		patterns.push({
+			group: above.map((folder) => `**/${folder}/*`),
+			message: `This layer of the engine reads nothing of ${above.join(' or ')}.`
+		});
+	return {
+		files: [files],
+		ignores: ['**/*.test.ts', '**/__fixtures__/**'],
+		rules: { 'no-restricted-imports': ['error', { patterns }] }
+	};
+}
+
 export default ts.config(
 	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/'] },
 	js.configs.recommended,
@@ -32,5 +52,10 @@ export default ts.config(
 				svelteConfig
 			}
 		}
-	}
+	},
+	// The engine's layering (README, "How it is built"): no framework anywhere in it; the maths
+	// reads nothing of the fast path or the document, the fast path nothing of the document.
+	engineLayer('src/lib/engine/**/*.ts'),
+	engineLayer('src/lib/engine/maths/**/*.ts', ['fast', 'document']),
+	engineLayer('src/lib/engine/fast/**/*.ts', ['document'])
 );

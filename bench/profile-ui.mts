@@ -4,9 +4,9 @@
  * first, then `PREVIEW_PORT=… npx tsx bench/profile-ui.mts`.
  */
 import { chromium } from '@playwright/test';
-import { initialiseNet } from '../src/lib/engine/init.ts';
-import { preset } from '../src/lib/engine/presets.ts';
-import { shareHash } from '../src/lib/engine/share-link.ts';
+import { initialiseNet } from '../src/lib/engine/fast/init.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
+import { shareHash } from '../src/lib/engine/document/share-link.ts';
 import { startPreview } from '../scripts/preview.ts';
 const port = Number(process.env.PREVIEW_PORT ?? 4196);
 const stop = await startPreview(port);

@@ -24,9 +24,9 @@
  * BENCH_NO_BUILD=1 to serve the existing build/; PREVIEW_PORT (default 4196).
  */
 import os from 'node:os';
-import { dataSourceOf, netOf } from '../src/lib/engine/notebook.ts';
-import { preset } from '../src/lib/engine/presets.ts';
-import { createTrainer, type Report } from '../src/lib/engine/trainer.ts';
+import { dataSourceOf, netOf } from '../src/lib/engine/document/notebook.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
+import { createTrainer, type Report } from '../src/lib/engine/fast/trainer.ts';
 import { cancelLatency, clicksWhileRunning, pageCsp, serveApp, workerRun } from './lib/app.ts';
 import { compileNative, nativeDescription, runNative, type Run } from './lib/native.ts';
 import { paramsOf } from './lib/params.ts';

@@ -17,11 +17,11 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
-import { address } from '../src/lib/engine/addresses.ts';
-import { initialiseNet } from '../src/lib/engine/init.ts';
-import type { Notebook } from '../src/lib/engine/notebook.ts';
-import { preset } from '../src/lib/engine/presets.ts';
-import { shareHash } from '../src/lib/engine/share-link.ts';
+import { address } from '../src/lib/engine/maths/addresses.ts';
+import { initialiseNet } from '../src/lib/engine/fast/init.ts';
+import type { Notebook } from '../src/lib/engine/document/notebook.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
+import { shareHash } from '../src/lib/engine/document/share-link.ts';
 import { launchChromium, startPreview } from '../scripts/preview.ts';
 
 const PORT = Number(process.env.PREVIEW_PORT ?? 4195);

@@ -21,16 +21,16 @@
  */
 import os from 'node:os';
 import { seededSnapshot } from '../src/lib/engine/__fixtures__/nets.ts';
-import { preset } from '../src/lib/engine/presets.ts';
-import { netOf } from '../src/lib/engine/notebook.ts';
-import { createSnapshot, type Snapshot } from '../src/lib/engine/snapshot.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
+import { netOf } from '../src/lib/engine/document/notebook.ts';
+import { createSnapshot, type Snapshot } from '../src/lib/engine/maths/snapshot.ts';
 import { planWorkbook } from '../src/lib/export/xlsx/sheets.ts';
 import { buildWorkbook } from '../src/lib/export/xlsx/workbook.ts';
 import { buildBaseline } from './lib/xlsx-baseline.ts';
 import { serveApp } from './lib/app.ts';
 import { median, row } from './lib/stats.ts';
 import { pageExport } from './lib/xlsx-page.ts';
-import { serialiseNotebook } from '../src/lib/engine/notebook-file.ts';
+import { serialiseNotebook } from '../src/lib/engine/document/notebook-file.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const PORT = Number(process.env.PREVIEW_PORT ?? 4196);

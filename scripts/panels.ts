@@ -7,8 +7,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { serialiseNotebook } from '../src/lib/engine/notebook-file.ts';
-import { preset } from '../src/lib/engine/presets.ts';
+import { serialiseNotebook } from '../src/lib/engine/document/notebook-file.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
 import { WIDTHS, openApp, withPreview } from './preview.ts';
 
 const out = process.argv[2] ?? 'shots';

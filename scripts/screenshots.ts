@@ -5,9 +5,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { initialiseNet } from '../src/lib/engine/init.ts';
-import { preset } from '../src/lib/engine/presets.ts';
-import { shareHash } from '../src/lib/engine/share-link.ts';
+import { initialiseNet } from '../src/lib/engine/fast/init.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
+import { shareHash } from '../src/lib/engine/document/share-link.ts';
 import { WIDTHS, openApp, port, withPreview } from './preview.ts';
 
 const out = process.argv[2] ?? 'shots';

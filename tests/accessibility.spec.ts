@@ -6,8 +6,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { step } from '../src/lib/engine/passes.ts';
-import { preset } from '../src/lib/engine/presets.ts';
+import { step } from '../src/lib/engine/maths/passes.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
 import {
 	button,
 	cell,

@@ -5,10 +5,10 @@
  * off every data-cell of the page.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { initialiseNet } from '../src/lib/engine/init.ts';
-import type { Notebook } from '../src/lib/engine/notebook.ts';
-import { step } from '../src/lib/engine/passes.ts';
-import { PRESET_NAMES, PRESET_TITLES, preset } from '../src/lib/engine/presets.ts';
+import { initialiseNet } from '../src/lib/engine/fast/init.ts';
+import type { Notebook } from '../src/lib/engine/document/notebook.ts';
+import { step } from '../src/lib/engine/maths/passes.ts';
+import { PRESET_NAMES, PRESET_TITLES, preset } from '../src/lib/engine/document/presets.ts';
 import {
 	insertLayer,
 	reinitialise,
@@ -16,8 +16,8 @@ import {
 	setInputCount,
 	setNeuronCount,
 	type Reshaped
-} from '../src/lib/engine/reshape.ts';
-import { withData } from '../src/lib/engine/samples.ts';
+} from '../src/lib/engine/document/reshape.ts';
+import { withData } from '../src/lib/engine/document/samples.ts';
 import { button, cell, expectCells, open, startOf, watchConsole } from './support/page.ts';
 
 function ok(result: Reshaped): Notebook {

@@ -4,7 +4,7 @@
  * falling, area from hundreds of % to a few, circumference under 1 %.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { preset } from '../src/lib/engine/presets.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
 import { open, watchConsole } from './support/page.ts';
 
 const panel = (page: Page) => page.locator('#run');

@@ -6,8 +6,8 @@
  * the samples table alike.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { step } from '../src/lib/engine/passes.ts';
-import { preset } from '../src/lib/engine/presets.ts';
+import { step } from '../src/lib/engine/maths/passes.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
 import {
 	button,
 	cell,

@@ -7,7 +7,7 @@
  * the report table's 256,000 cells make that journey a minute long.)
  */
 import { expect, test } from '@playwright/test';
-import { shareHash } from '../src/lib/engine/share-link.ts';
+import { shareHash } from '../src/lib/engine/document/share-link.ts';
 import { netNotebook } from './support/notebooks.ts';
 import { open, watchConsole } from './support/page.ts';
 

@@ -5,8 +5,8 @@
  * saving ever trips.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { serialiseNotebook } from '../src/lib/engine/notebook-file.ts';
-import { preset } from '../src/lib/engine/presets.ts';
+import { serialiseNotebook } from '../src/lib/engine/document/notebook-file.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
 import { button, cell, formulaBar, open, watchConsole } from './support/page.ts';
 
 /** The policy's directives, by name. */

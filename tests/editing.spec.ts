@@ -5,14 +5,14 @@
  * Every expectation is the engine's own number for the same edit.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { allAddresses } from '../src/lib/engine/addresses.ts';
-import { cellValue } from '../src/lib/engine/cell-values.ts';
-import { describeAddress } from '../src/lib/engine/cell-words.ts';
-import { editStart, withParameter } from '../src/lib/engine/edits.ts';
-import { layerSizes } from '../src/lib/engine/model.ts';
-import { replayTo, step } from '../src/lib/engine/passes.ts';
-import { preset } from '../src/lib/engine/presets.ts';
-import type { Snapshot } from '../src/lib/engine/snapshot.ts';
+import { allAddresses } from '../src/lib/engine/maths/addresses.ts';
+import { cellValue } from '../src/lib/engine/maths/cells/values.ts';
+import { describeAddress } from '../src/lib/engine/maths/cells/words.ts';
+import { editStart, withParameter } from '../src/lib/engine/maths/edits.ts';
+import { layerSizes } from '../src/lib/engine/maths/model.ts';
+import { replayTo, step } from '../src/lib/engine/maths/passes.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
+import type { Snapshot } from '../src/lib/engine/maths/snapshot.ts';
 import { DEFAULT_PRECISION, formatNumber } from '../src/lib/tex/numbers.ts';
 import {
 	button,

@@ -5,16 +5,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { allAddresses } from '../src/lib/engine/addresses.ts';
-import { cellValue } from '../src/lib/engine/cell-values.ts';
-import { describeAddress } from '../src/lib/engine/cell-words.ts';
-import { layerSizes } from '../src/lib/engine/model.ts';
-import { parseNotebook, serialiseNotebook } from '../src/lib/engine/notebook-file.ts';
-import { sampleAt } from '../src/lib/engine/data.ts';
-import { dataSourceOf } from '../src/lib/engine/notebook.ts';
-import { nextIteration, step } from '../src/lib/engine/passes.ts';
-import { preset } from '../src/lib/engine/presets.ts';
-import { decodeShareLink, notebookDataFromHash } from '../src/lib/engine/share-link.ts';
+import { allAddresses } from '../src/lib/engine/maths/addresses.ts';
+import { cellValue } from '../src/lib/engine/maths/cells/values.ts';
+import { describeAddress } from '../src/lib/engine/maths/cells/words.ts';
+import { layerSizes } from '../src/lib/engine/maths/model.ts';
+import { parseNotebook, serialiseNotebook } from '../src/lib/engine/document/notebook-file.ts';
+import { sampleAt } from '../src/lib/engine/fast/data.ts';
+import { dataSourceOf } from '../src/lib/engine/document/notebook.ts';
+import { nextIteration, step } from '../src/lib/engine/maths/passes.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
+import { decodeShareLink, notebookDataFromHash } from '../src/lib/engine/document/share-link.ts';
 import { formatNumber } from '../src/lib/tex/numbers.ts';
 import {
 	button,

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { step } from '../src/lib/engine/passes.ts';
-import { preset } from '../src/lib/engine/presets.ts';
-import { shareHash } from '../src/lib/engine/share-link.ts';
+import { step } from '../src/lib/engine/maths/passes.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
+import { shareHash } from '../src/lib/engine/document/share-link.ts';
 import { button, cell, expectCells, open, startOf, watchConsole } from './support/page.ts';
 
 test('steps through an iteration of the article demo, every cell matching the engine', async ({

@@ -8,11 +8,11 @@
  * is remembered.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { cellValue } from '../src/lib/engine/cell-values.ts';
-import type { Notebook } from '../src/lib/engine/notebook.ts';
-import { step } from '../src/lib/engine/passes.ts';
-import { preset } from '../src/lib/engine/presets.ts';
-import { shareHash } from '../src/lib/engine/share-link.ts';
+import { cellValue } from '../src/lib/engine/maths/cells/values.ts';
+import type { Notebook } from '../src/lib/engine/document/notebook.ts';
+import { step } from '../src/lib/engine/maths/passes.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
+import { shareHash } from '../src/lib/engine/document/share-link.ts';
 import {
 	button,
 	cell,

@@ -5,13 +5,13 @@
  * chip selects its cell.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { parseAddress } from '../src/lib/engine/addresses.ts';
-import { cellGraph } from '../src/lib/engine/cell-graph.ts';
-import { cellInput, cellValue } from '../src/lib/engine/cell-values.ts';
-import { describeAddress } from '../src/lib/engine/cell-words.ts';
-import { step } from '../src/lib/engine/passes.ts';
-import { preset } from '../src/lib/engine/presets.ts';
-import type { Snapshot } from '../src/lib/engine/snapshot.ts';
+import { parseAddress } from '../src/lib/engine/maths/addresses.ts';
+import { cellGraph } from '../src/lib/engine/maths/cells/graph.ts';
+import { cellInput, cellValue } from '../src/lib/engine/maths/cells/values.ts';
+import { describeAddress } from '../src/lib/engine/maths/cells/words.ts';
+import { step } from '../src/lib/engine/maths/passes.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
+import type { Snapshot } from '../src/lib/engine/maths/snapshot.ts';
 import { DEFAULT_PRECISION, formatNumber } from '../src/lib/tex/numbers.ts';
 import { oldAndNew } from '../src/lib/tex/update-digits.ts';
 import {

@@ -6,11 +6,11 @@
  * the formula bar alike. Expected texts are built from the engine's numbers.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { cellInput, cellValue } from '../src/lib/engine/cell-values.ts';
-import { editStart } from '../src/lib/engine/edits.ts';
-import { step } from '../src/lib/engine/passes.ts';
-import { preset } from '../src/lib/engine/presets.ts';
-import type { Snapshot } from '../src/lib/engine/snapshot.ts';
+import { cellInput, cellValue } from '../src/lib/engine/maths/cells/values.ts';
+import { editStart } from '../src/lib/engine/maths/edits.ts';
+import { step } from '../src/lib/engine/maths/passes.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
+import type { Snapshot } from '../src/lib/engine/maths/snapshot.ts';
 import { formatNumber } from '../src/lib/tex/numbers.ts';
 import { button, cell, formulaBar, open, startOf, typeInto, watchConsole } from './support/page.ts';
 

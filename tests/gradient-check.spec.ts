@@ -6,16 +6,16 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { editStart } from '../src/lib/engine/edits.ts';
-import { checkGradient, GRADIENT_CHECK_TOLERANCE } from '../src/lib/engine/gradcheck.ts';
-import { initialiseNet } from '../src/lib/engine/init.ts';
-import { layerSizes } from '../src/lib/engine/model.ts';
-import type { Notebook } from '../src/lib/engine/notebook.ts';
-import { replayTo, step } from '../src/lib/engine/passes.ts';
-import { preset } from '../src/lib/engine/presets.ts';
-import { shareHash } from '../src/lib/engine/share-link.ts';
-import type { Snapshot } from '../src/lib/engine/snapshot.ts';
-import { parameterAddresses } from '../src/lib/engine/addresses.ts';
+import { editStart } from '../src/lib/engine/maths/edits.ts';
+import { checkGradient, GRADIENT_CHECK_TOLERANCE } from '../src/lib/engine/maths/gradient-check.ts';
+import { initialiseNet } from '../src/lib/engine/fast/init.ts';
+import { layerSizes } from '../src/lib/engine/maths/model.ts';
+import type { Notebook } from '../src/lib/engine/document/notebook.ts';
+import { replayTo, step } from '../src/lib/engine/maths/passes.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
+import { shareHash } from '../src/lib/engine/document/share-link.ts';
+import type { Snapshot } from '../src/lib/engine/maths/snapshot.ts';
+import { parameterAddresses } from '../src/lib/engine/maths/addresses.ts';
 import { button, cell, open, startOf, typeInto, watchConsole } from './support/page.ts';
 
 const start = startOf(preset('article'));

@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { netNotebook } from './support/notebooks.ts';
-import { shareHash } from '../src/lib/engine/share-link.ts';
+import { shareHash } from '../src/lib/engine/document/share-link.ts';
 import { button, open, watchConsole } from './support/page.ts';
 
 /** What has focus: its grid's name (or '' outside a grid), and its cell's place when it is a cell. */

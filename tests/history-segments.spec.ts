@@ -6,8 +6,8 @@
  * numbers carry thousands separators and never run into their loss bars.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { preset } from '../src/lib/engine/presets.ts';
-import { shareHash } from '../src/lib/engine/share-link.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
+import { shareHash } from '../src/lib/engine/document/share-link.ts';
 import { formatNumber } from '../src/lib/tex/numbers.ts';
 import { AUTOSAVE_KEY, completedIterations, savedText } from './support/notebooks.ts';
 import { button, expectCells, open, watchConsole } from './support/page.ts';

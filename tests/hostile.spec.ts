@@ -6,10 +6,10 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { step } from '../src/lib/engine/passes.ts';
-import { parseNotebook, serialiseNotebook } from '../src/lib/engine/notebook-file.ts';
-import { preset } from '../src/lib/engine/presets.ts';
-import { shareHash } from '../src/lib/engine/share-link.ts';
+import { step } from '../src/lib/engine/maths/passes.ts';
+import { parseNotebook, serialiseNotebook } from '../src/lib/engine/document/notebook-file.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
+import { shareHash } from '../src/lib/engine/document/share-link.ts';
 import { button, cell, expectCells, formulaBar, open, pageCells, startOf } from './support/page.ts';
 import { banner, rawLink } from './support/notebooks.ts';
 

@@ -4,9 +4,9 @@
  * typed into a focused cell with Enter is an edit — no mouse anywhere.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { editStart } from '../src/lib/engine/edits.ts';
-import { replayTo, step } from '../src/lib/engine/passes.ts';
-import { preset } from '../src/lib/engine/presets.ts';
+import { editStart } from '../src/lib/engine/maths/edits.ts';
+import { replayTo, step } from '../src/lib/engine/maths/passes.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
 import {
 	button,
 	cell,

@@ -6,11 +6,11 @@
  * only its strongest links.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { editStart } from '../src/lib/engine/edits.ts';
+import { editStart } from '../src/lib/engine/maths/edits.ts';
 import { netNotebook } from './support/notebooks.ts';
-import type { Notebook } from '../src/lib/engine/notebook.ts';
-import { replayTo, step } from '../src/lib/engine/passes.ts';
-import { shareHash } from '../src/lib/engine/share-link.ts';
+import type { Notebook } from '../src/lib/engine/document/notebook.ts';
+import { replayTo, step } from '../src/lib/engine/maths/passes.ts';
+import { shareHash } from '../src/lib/engine/document/share-link.ts';
 import { button, cell, expectDrawnCells, open, startOf, watchConsole } from './support/page.ts';
 
 const SIZES = [2, 64, 64, 64, 64, 2];

@@ -6,16 +6,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { checkGradient, GRADIENT_CHECK_TOLERANCE } from '../src/lib/engine/gradcheck.ts';
-import { layerSizes } from '../src/lib/engine/model.ts';
-import type { Notebook } from '../src/lib/engine/notebook.ts';
-import { step } from '../src/lib/engine/passes.ts';
-import { preset } from '../src/lib/engine/presets.ts';
-import { setActivation, type Reshaped } from '../src/lib/engine/reshape.ts';
+import { checkGradient, GRADIENT_CHECK_TOLERANCE } from '../src/lib/engine/maths/gradient-check.ts';
+import { layerSizes } from '../src/lib/engine/maths/model.ts';
+import type { Notebook } from '../src/lib/engine/document/notebook.ts';
+import { step } from '../src/lib/engine/maths/passes.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
+import { setActivation, type Reshaped } from '../src/lib/engine/document/reshape.ts';
 import { cellFormula } from '../src/lib/export/xlsx/formulas.ts';
 import { engineNumbers } from '../src/lib/export/xlsx/testing/oracle.ts';
 import { loadWorkbook, namedCells, shownNumber } from '../src/lib/export/xlsx/testing/workbooks.ts';
-import { parameterAddresses } from '../src/lib/engine/addresses.ts';
+import { parameterAddresses } from '../src/lib/engine/maths/addresses.ts';
 import {
 	button,
 	cell,

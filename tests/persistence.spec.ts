@@ -5,10 +5,10 @@
  * autosave without destroying it.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { editStart } from '../src/lib/engine/edits.ts';
-import { replayTo, step } from '../src/lib/engine/passes.ts';
-import { preset } from '../src/lib/engine/presets.ts';
-import { shareHash } from '../src/lib/engine/share-link.ts';
+import { editStart } from '../src/lib/engine/maths/edits.ts';
+import { replayTo, step } from '../src/lib/engine/maths/passes.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
+import { shareHash } from '../src/lib/engine/document/share-link.ts';
 import {
 	button,
 	expectCells,

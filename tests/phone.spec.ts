@@ -7,12 +7,12 @@
  * the desktop keeps its one-line formulas and its full formula bar.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { cellValue } from '../src/lib/engine/cell-values.ts';
-import { describeAddress } from '../src/lib/engine/cell-words.ts';
-import { layerSizes } from '../src/lib/engine/model.ts';
-import { step } from '../src/lib/engine/passes.ts';
-import { preset } from '../src/lib/engine/presets.ts';
-import { shareHash } from '../src/lib/engine/share-link.ts';
+import { cellValue } from '../src/lib/engine/maths/cells/values.ts';
+import { describeAddress } from '../src/lib/engine/maths/cells/words.ts';
+import { layerSizes } from '../src/lib/engine/maths/model.ts';
+import { step } from '../src/lib/engine/maths/passes.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
+import { shareHash } from '../src/lib/engine/document/share-link.ts';
 import {
 	button,
 	cell,

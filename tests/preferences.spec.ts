@@ -4,9 +4,9 @@
  * falls back to its default alone, with no console error.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { cellValue } from '../src/lib/engine/cell-values.ts';
-import { step } from '../src/lib/engine/passes.ts';
-import { preset } from '../src/lib/engine/presets.ts';
+import { cellValue } from '../src/lib/engine/maths/cells/values.ts';
+import { step } from '../src/lib/engine/maths/passes.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
 import { formatNumber } from '../src/lib/tex/numbers.ts';
 import { button, cell, open, startOf, watchConsole } from './support/page.ts';
 

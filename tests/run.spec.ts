@@ -5,9 +5,9 @@
  * stays usable while a run goes, and holds still (toolbar.spec.ts).
  */
 import { test, expect, type Page } from '@playwright/test';
-import type { Notebook } from '../src/lib/engine/notebook.ts';
-import { preset } from '../src/lib/engine/presets.ts';
-import { shareHash } from '../src/lib/engine/share-link.ts';
+import type { Notebook } from '../src/lib/engine/document/notebook.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
+import { shareHash } from '../src/lib/engine/document/share-link.ts';
 import { enginePage } from './support/engine-in-browser.ts';
 import { button, cell, open, pageCells, typeInto, watchConsole } from './support/page.ts';
 import { steppedCells, trainedCells, type Cells } from './support/run-reference.ts';

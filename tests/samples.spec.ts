@@ -5,11 +5,11 @@
  * and pasted into the notebook's grids as tab-separated text.
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import type { Sample } from '../src/lib/engine/data.ts';
-import { editStart } from '../src/lib/engine/edits.ts';
-import { replayTo, step } from '../src/lib/engine/passes.ts';
-import { preset } from '../src/lib/engine/presets.ts';
-import { generatedSamples } from '../src/lib/engine/samples.ts';
+import type { Sample } from '../src/lib/engine/maths/model.ts';
+import { editStart } from '../src/lib/engine/maths/edits.ts';
+import { replayTo, step } from '../src/lib/engine/maths/passes.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
+import { generatedSamples } from '../src/lib/engine/document/samples.ts';
 import { button, cell, expectCells, open, startOf, watchConsole } from './support/page.ts';
 
 const article = preset('article');

@@ -6,9 +6,9 @@
  * header that keeps its height from step to step, compact on a phone.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { step, type Granularity } from '../src/lib/engine/passes.ts';
-import { preset } from '../src/lib/engine/presets.ts';
-import type { Snapshot } from '../src/lib/engine/snapshot.ts';
+import { step, type Granularity } from '../src/lib/engine/maths/passes.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
+import type { Snapshot } from '../src/lib/engine/maths/snapshot.ts';
 import { CELL_KEYS, SHORTCUTS, keyLabel } from '../src/lib/state/shortcuts.ts';
 import { RUN_GOING, waiting } from '../src/lib/state/step-actions.ts';
 import { enginePage } from './support/engine-in-browser.ts';

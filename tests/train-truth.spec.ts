@@ -7,11 +7,11 @@
  * tell them apart; Train's tables fit a laptop and a phone.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { describeAddress } from '../src/lib/engine/cell-words.ts';
-import { withParameter } from '../src/lib/engine/edits.ts';
-import { step } from '../src/lib/engine/passes.ts';
-import { preset } from '../src/lib/engine/presets.ts';
-import type { Snapshot } from '../src/lib/engine/snapshot.ts';
+import { describeAddress } from '../src/lib/engine/maths/cells/words.ts';
+import { withParameter } from '../src/lib/engine/maths/edits.ts';
+import { step } from '../src/lib/engine/maths/passes.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
+import type { Snapshot } from '../src/lib/engine/maths/snapshot.ts';
 import {
 	button,
 	cell,

@@ -5,14 +5,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { cellValue } from '../src/lib/engine/cell-values.ts';
-import { editStart } from '../src/lib/engine/edits.ts';
-import { initialiseNet } from '../src/lib/engine/init.ts';
-import { dataSourceOf, type Notebook } from '../src/lib/engine/notebook.ts';
-import { serialiseNotebook } from '../src/lib/engine/notebook-file.ts';
-import { step } from '../src/lib/engine/passes.ts';
-import { preset } from '../src/lib/engine/presets.ts';
-import { createTrainer } from '../src/lib/engine/trainer.ts';
+import { cellValue } from '../src/lib/engine/maths/cells/values.ts';
+import { editStart } from '../src/lib/engine/maths/edits.ts';
+import { initialiseNet } from '../src/lib/engine/fast/init.ts';
+import { dataSourceOf, type Notebook } from '../src/lib/engine/document/notebook.ts';
+import { serialiseNotebook } from '../src/lib/engine/document/notebook-file.ts';
+import { step } from '../src/lib/engine/maths/passes.ts';
+import { preset } from '../src/lib/engine/document/presets.ts';
+import { createTrainer } from '../src/lib/engine/fast/trainer.ts';
 import { engineNumbers } from '../src/lib/export/xlsx/testing/oracle.ts';
 import {
 	loadWorkbook,

@@ -10,9 +10,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generatorKey } from '../../src/lib/engine/data.ts';
-import type { Net } from '../../src/lib/engine/model.ts';
-import type { Report } from '../../src/lib/engine/trainer.ts';
+import { generatorKey } from '../../src/lib/engine/fast/data.ts';
+import type { Net } from '../../src/lib/engine/maths/model.ts';
+import type { Report } from '../../src/lib/engine/fast/trainer.ts';
 import { paramsOf } from './params.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -1,4 +1,4 @@
-import { parameterValues } from '../../src/lib/engine/model.ts';
+import { parameterValues } from '../../src/lib/engine/maths/model.ts';
 
 /** Every bias and weight of a net, in the trainer's flat order (the engine's one order). */
 export const paramsOf = parameterValues;

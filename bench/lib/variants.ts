@@ -5,12 +5,12 @@
  * Node, or a worker in Chromium (bench/profile.ts). Timing only: the
  * variants' numbers differ from the trainer's once tanh is replaced.
  */
-import { generatorKey, rectangleSample } from '../../src/lib/engine/data.ts';
-import type { Kernel, SamplerKind } from '../../src/lib/engine/kernel.ts';
-import { kernelSource } from '../../src/lib/engine/kernel-source.ts';
-import { dataSourceOf, netOf } from '../../src/lib/engine/notebook.ts';
-import { preset } from '../../src/lib/engine/presets.ts';
-import { createTrainer } from '../../src/lib/engine/trainer.ts';
+import { generatorKey, rectangleSample } from '../../src/lib/engine/fast/data.ts';
+import type { Kernel, SamplerKind } from '../../src/lib/engine/fast/kernel.ts';
+import { kernelSource } from '../../src/lib/engine/fast/kernel-source.ts';
+import { dataSourceOf, netOf } from '../../src/lib/engine/document/notebook.ts';
+import { preset } from '../../src/lib/engine/document/presets.ts';
+import { createTrainer } from '../../src/lib/engine/fast/trainer.ts';
 import { runLoop } from '../../src/lib/workers/run-loop.ts';
 import { paramsOf } from './params.ts';
 

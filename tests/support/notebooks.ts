@@ -1,11 +1,11 @@
 /** Engine answers and raw links for the saving, sharing and history journeys. */
 import { deflateRawSync } from 'node:zlib';
 import { expect, type Page } from '@playwright/test';
-import { sampleAt } from '../../src/lib/engine/data.ts';
-import { initialiseNet } from '../../src/lib/engine/init.ts';
-import { dataSourceOf, type Notebook } from '../../src/lib/engine/notebook.ts';
-import { nextIteration, step } from '../../src/lib/engine/passes.ts';
-import type { Snapshot } from '../../src/lib/engine/snapshot.ts';
+import { sampleAt } from '../../src/lib/engine/fast/data.ts';
+import { initialiseNet } from '../../src/lib/engine/fast/init.ts';
+import { dataSourceOf, type Notebook } from '../../src/lib/engine/document/notebook.ts';
+import { nextIteration, step } from '../../src/lib/engine/maths/passes.ts';
+import type { Snapshot } from '../../src/lib/engine/maths/snapshot.ts';
 import { startOf } from './page.ts';
 
 export const AUTOSAVE_KEY = 'gradsheet:autosave';

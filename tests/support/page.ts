@@ -1,10 +1,10 @@
 /** Helpers for the Playwright journeys: open the app, read its cells, compare with the engine. */
 import { expect, type Locator, type Page } from '@playwright/test';
-import { allAddresses } from '../../src/lib/engine/addresses.ts';
-import { cellValue } from '../../src/lib/engine/cell-values.ts';
-import { layerSizes } from '../../src/lib/engine/model.ts';
-import { netOf, type Notebook } from '../../src/lib/engine/notebook.ts';
-import { createSnapshot, type Snapshot } from '../../src/lib/engine/snapshot.ts';
+import { allAddresses } from '../../src/lib/engine/maths/addresses.ts';
+import { cellValue } from '../../src/lib/engine/maths/cells/values.ts';
+import { layerSizes } from '../../src/lib/engine/maths/model.ts';
+import { netOf, type Notebook } from '../../src/lib/engine/document/notebook.ts';
+import { createSnapshot, type Snapshot } from '../../src/lib/engine/maths/snapshot.ts';
 
 /** Opens `path` and waits for hydration: a click before it would do nothing. */
 export async function open(page: Page, path = '/'): Promise<void> {

@@ -5,14 +5,14 @@
  * between engines in the last bit of a few inputs, so bit-for-bit checks of
  * the article's tanh net compare within one engine.
  */
-import { allAddresses } from '../../src/lib/engine/addresses.ts';
-import { cellValue } from '../../src/lib/engine/cell-values.ts';
-import { sampleAt } from '../../src/lib/engine/data.ts';
-import { layerSizes } from '../../src/lib/engine/model.ts';
-import { dataSourceOf, netOf, type Notebook } from '../../src/lib/engine/notebook.ts';
-import { nextIteration, step } from '../../src/lib/engine/passes.ts';
-import { createSnapshot, type Snapshot } from '../../src/lib/engine/snapshot.ts';
-import { createTrainer } from '../../src/lib/engine/trainer.ts';
+import { allAddresses } from '../../src/lib/engine/maths/addresses.ts';
+import { cellValue } from '../../src/lib/engine/maths/cells/values.ts';
+import { sampleAt } from '../../src/lib/engine/fast/data.ts';
+import { layerSizes } from '../../src/lib/engine/maths/model.ts';
+import { dataSourceOf, netOf, type Notebook } from '../../src/lib/engine/document/notebook.ts';
+import { nextIteration, step } from '../../src/lib/engine/maths/passes.ts';
+import { createSnapshot, type Snapshot } from '../../src/lib/engine/maths/snapshot.ts';
+import { createTrainer } from '../../src/lib/engine/fast/trainer.ts';
 
 export type Cells = Record<string, string>;
 

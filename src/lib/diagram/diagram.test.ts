@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handStart } from '$lib/engine/__fixtures__/nets.ts';
-import { step } from '$lib/engine/passes.ts';
+import { step } from '$lib/engine/maths/passes.ts';
 import {
 	NOT_A_NUMBER_COLOUR,
 	divergingColour,

@@ -3,7 +3,7 @@
  * cell address belongs to, so that selecting in the tables highlights the
  * drawing and the other way round.
  */
-import { parseAddress } from '$lib/engine/addresses.ts';
+import { parseAddress } from '$lib/engine/maths/addresses.ts';
 
 /** Keys naming diagram items: an input, a neuron, a link. */
 export const inputKey = (i: number) => `i${i}`;

@@ -2,8 +2,8 @@
  * The number each link of the diagram stands for, in linkGeometry's order
  * (geometry.ts): its weight, or its weight's gradient once Backward has it.
  */
-import type { Net } from '$lib/engine/model.ts';
-import { backwardDone, type Snapshot } from '$lib/engine/snapshot.ts';
+import type { Net } from '$lib/engine/maths/model.ts';
+import { backwardDone, type Snapshot } from '$lib/engine/maths/snapshot.ts';
 
 /** Each link's weight now, in `linkGeometry`'s order. */
 export function weightNumbers(net: Net): number[] {

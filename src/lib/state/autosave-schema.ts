@@ -1,13 +1,13 @@
 /**
  * What an autosave (version 1) may hold, as valibot schemas in the manner of
- * the notebook file's (engine/notebook-schema.ts): the header, a moment's
+ * the notebook file's (engine/document/notebook-schema.ts): the header, a moment's
  * `[start, pass, layer, neuron, edits?]` and the history lists, each refusal
  * one phrase saying what is wrong. What needs more than the shape — a start
  * index inside the table, the notebook it names, a cursor that is a step of
  * that notebook's net, edits of its parameters — autosave.ts checks after.
  */
 import * as v from 'valibot';
-import { PASSES } from '$lib/engine/snapshot.ts';
+import { PASSES } from '$lib/engine/maths/snapshot.ts';
 
 export const FORMAT = 'gradsheet-autosave';
 export const VERSION = 1;

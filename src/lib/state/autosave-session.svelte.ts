@@ -9,7 +9,7 @@
 import { untrack } from 'svelte';
 import { replaceState } from '$app/navigation';
 import { resolve } from '$app/paths';
-import { notebookDataFromHash } from '$lib/engine/share-link.ts';
+import { notebookDataFromHash } from '$lib/engine/document/share-link.ts';
 import { STORAGE_DISABLED, browserStorage, loadSession, saveSession } from './autosave.ts';
 import type { Moment } from './moment.ts';
 import type { NotebookState } from './notebook.svelte.ts';

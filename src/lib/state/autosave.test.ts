@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { editStart } from '$lib/engine/edits.ts';
-import { serialiseNotebook } from '$lib/engine/notebook-file.ts';
-import { nextIteration, replayTo, step } from '$lib/engine/passes.ts';
-import { preset } from '$lib/engine/presets.ts';
-import type { Snapshot } from '$lib/engine/snapshot.ts';
+import { editStart } from '$lib/engine/maths/edits.ts';
+import { serialiseNotebook } from '$lib/engine/document/notebook-file.ts';
+import { nextIteration, replayTo, step } from '$lib/engine/maths/passes.ts';
+import { preset } from '$lib/engine/document/presets.ts';
+import type { Snapshot } from '$lib/engine/maths/snapshot.ts';
 import {
 	AUTOSAVE_KEY,
 	STORAGE_DISABLED,

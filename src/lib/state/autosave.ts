@@ -9,12 +9,12 @@
  * When storage is full the oldest history goes first; what cannot be stored
  * or read back becomes a message, never an exception.
  */
-import { addressExists, parseAddress } from '$lib/engine/addresses.ts';
-import { layerSizes } from '$lib/engine/model.ts';
-import { netOf, type Notebook } from '$lib/engine/notebook.ts';
-import { notebookFromJson, serialiseNotebook } from '$lib/engine/notebook-file.ts';
-import { replayTo } from '$lib/engine/passes.ts';
-import type { Cursor, Snapshot } from '$lib/engine/snapshot.ts';
+import { addressExists, parseAddress } from '$lib/engine/maths/addresses.ts';
+import { layerSizes } from '$lib/engine/maths/model.ts';
+import { netOf, type Notebook } from '$lib/engine/document/notebook.ts';
+import { notebookFromJson, serialiseNotebook } from '$lib/engine/document/notebook-file.ts';
+import { replayTo } from '$lib/engine/maths/passes.ts';
+import type { Cursor, Snapshot } from '$lib/engine/maths/snapshot.ts';
 import {
 	FORMAT,
 	NO_NOTEBOOK,

@@ -1,7 +1,7 @@
 /** Data sources of a moment: samples by iteration, a source swapped in, the notebook as a file. */
 import { describe, expect, it } from 'vitest';
-import { step } from '$lib/engine/passes.ts';
-import { preset } from '$lib/engine/presets.ts';
+import { step } from '$lib/engine/maths/passes.ts';
+import { preset } from '$lib/engine/document/presets.ts';
 import { notebookNow, sampleFor, withSource } from './data-source.ts';
 import { momentOf } from './moment.ts';
 

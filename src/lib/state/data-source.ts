@@ -4,9 +4,10 @@
  * written back as a file (which starts the next iteration's sample once this
  * one is done).
  */
-import { sampleAt, type DataSource, type Sample } from '$lib/engine/data.ts';
-import { dataSourceOf, type Notebook } from '$lib/engine/notebook.ts';
-import { createSnapshot } from '$lib/engine/snapshot.ts';
+import { sampleAt, type DataSource } from '$lib/engine/fast/data.ts';
+import type { Sample } from '$lib/engine/maths/model.ts';
+import { dataSourceOf, type Notebook } from '$lib/engine/document/notebook.ts';
+import { createSnapshot } from '$lib/engine/maths/snapshot.ts';
 import { withTrainedEdits, type Moment } from './moment.ts';
 
 /** The data fields a source is made of. */

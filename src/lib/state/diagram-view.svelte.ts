@@ -3,7 +3,7 @@
  * neuron and link sits, its colour, its text and its accessible name, and
  * what clicking it selects. The component only lays these out in SVG.
  */
-import { address } from '$lib/engine/addresses.ts';
+import { address } from '$lib/engine/maths/addresses.ts';
 import {
 	divergingColour,
 	gradientScale,
@@ -20,7 +20,7 @@ import {
 	type Labels,
 	type LinkGeometry
 } from '$lib/diagram/geometry.ts';
-import type { Net } from '$lib/engine/model.ts';
+import type { Net } from '$lib/engine/maths/model.ts';
 import { inputKey, itemMarks, neuronKey, type Mark } from '$lib/diagram/items.ts';
 import { strongestLinks } from '$lib/diagram/strongest.ts';
 import { weightGradientNumbers, weightNumbers } from '$lib/diagram/weights.ts';

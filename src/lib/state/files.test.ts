@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { allAddresses } from '$lib/engine/addresses.ts';
-import { cellValue } from '$lib/engine/cell-values.ts';
-import { layerSizes } from '$lib/engine/model.ts';
-import { MAX_NOTEBOOK_CHARS, serialiseNotebook } from '$lib/engine/notebook-file.ts';
-import { step } from '$lib/engine/passes.ts';
-import { preset } from '$lib/engine/presets.ts';
+import { allAddresses } from '$lib/engine/maths/addresses.ts';
+import { cellValue } from '$lib/engine/maths/cells/values.ts';
+import { layerSizes } from '$lib/engine/maths/model.ts';
+import { MAX_NOTEBOOK_CHARS, serialiseNotebook } from '$lib/engine/document/notebook-file.ts';
+import { step } from '$lib/engine/maths/passes.ts';
+import { preset } from '$lib/engine/document/presets.ts';
 import {
 	cellsCsv,
 	csvField,

@@ -4,13 +4,13 @@
  * share link's address. Everything read goes on to the engine's parser
  * (NotebookState.openText); these helpers only decide what to hand it.
  */
-import { allAddresses } from '$lib/engine/addresses.ts';
-import { cellValue } from '$lib/engine/cell-values.ts';
-import { describeAddress, type Labels } from '$lib/engine/cell-words.ts';
-import { layerSizes } from '$lib/engine/model.ts';
-import type { Notebook } from '$lib/engine/notebook.ts';
-import { MAX_NOTEBOOK_CHARS, parseNotebook } from '$lib/engine/notebook-file.ts';
-import type { Snapshot } from '$lib/engine/snapshot.ts';
+import { allAddresses } from '$lib/engine/maths/addresses.ts';
+import { cellValue } from '$lib/engine/maths/cells/values.ts';
+import { describeAddress, type Labels } from '$lib/engine/maths/cells/words.ts';
+import { layerSizes } from '$lib/engine/maths/model.ts';
+import type { Notebook } from '$lib/engine/document/notebook.ts';
+import { MAX_NOTEBOOK_CHARS, parseNotebook } from '$lib/engine/document/notebook-file.ts';
+import type { Snapshot } from '$lib/engine/maths/snapshot.ts';
 import { xlsxFrom, type XlsxRequest } from '$lib/export/xlsx/request.ts';
 import { spawnXlsxWorker } from '$lib/workers/spawn.ts';
 

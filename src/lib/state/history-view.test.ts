@@ -1,6 +1,6 @@
 /** The history panel's view: groups per network, headings, numbers with separators, shape changes. */
 import { describe, expect, it } from 'vitest';
-import { preset } from '$lib/engine/presets.ts';
+import { preset } from '$lib/engine/document/presets.ts';
 import { historyView, shapeChange } from './history-view.ts';
 import { NotebookState } from './notebook.svelte.ts';
 

@@ -1,8 +1,8 @@
 /** The history panel's iteration log, and NotebookState's methods for it and for autosave and import. */
 import { describe, expect, it } from 'vitest';
-import { serialiseNotebook } from '$lib/engine/notebook-file.ts';
-import { step } from '$lib/engine/passes.ts';
-import { preset } from '$lib/engine/presets.ts';
+import { serialiseNotebook } from '$lib/engine/document/notebook-file.ts';
+import { step } from '$lib/engine/maths/passes.ts';
+import { preset } from '$lib/engine/document/presets.ts';
 import { IterationLog } from './history.svelte.ts';
 import { momentOf } from './moment.ts';
 import { NotebookState } from './notebook.svelte.ts';

@@ -1,6 +1,6 @@
 /** While a run holds the notebook, every action that would move the open moment is refused with the reason. */
 import { describe, expect, it } from 'vitest';
-import { preset } from '$lib/engine/presets.ts';
+import { preset } from '$lib/engine/document/presets.ts';
 import { NotebookState } from './notebook.svelte.ts';
 
 const REASON = 'A run is going';

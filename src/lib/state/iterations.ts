@@ -2,7 +2,7 @@
  * The history panel's entries: the moments that complete an iteration, with
  * that iteration's loss, and the network each belongs to.
  */
-import { layerSizes, type Net } from '$lib/engine/model.ts';
+import { layerSizes, type Net } from '$lib/engine/maths/model.ts';
 import type { Completion, IterationEntry } from './history.svelte.ts';
 import type { Moment } from './moment.ts';
 

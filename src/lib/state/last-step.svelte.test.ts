@@ -1,7 +1,7 @@
 /** NotebookState.lastStep: set by the step actions only, so the page follows steps and nothing else. */
 import { describe, expect, it } from 'vitest';
 import { NotebookState } from './notebook.svelte.ts';
-import { preset } from '$lib/engine/presets.ts';
+import { preset } from '$lib/engine/document/presets.ts';
 
 describe('what the last step computed first', () => {
 	it('is set by each step action, a new object each time', () => {

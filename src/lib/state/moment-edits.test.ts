@@ -1,10 +1,10 @@
 /** The actions on a moment as pure functions: checked against the engine's passes and edits. */
 import { describe, expect, it } from 'vitest';
-import { sampleAt } from '$lib/engine/data.ts';
-import { editStart } from '$lib/engine/edits.ts';
-import { dataSourceOf } from '$lib/engine/notebook.ts';
-import { nextIteration, replayTo, step } from '$lib/engine/passes.ts';
-import { preset } from '$lib/engine/presets.ts';
+import { sampleAt } from '$lib/engine/fast/data.ts';
+import { editStart } from '$lib/engine/maths/edits.ts';
+import { dataSourceOf } from '$lib/engine/document/notebook.ts';
+import { nextIteration, replayTo, step } from '$lib/engine/maths/passes.ts';
+import { preset } from '$lib/engine/document/presets.ts';
 import { editCells, stepped, unpinned } from './moment-edits.ts';
 import { momentOf } from './moment.ts';
 

@@ -5,11 +5,11 @@
  * and replays it to the cursor, so every pass already run is recomputed and
  * none is run that was not.
  */
-import { parseAddress } from '$lib/engine/addresses.ts';
-import type { DataSource } from '$lib/engine/data.ts';
-import { editStart, unpinStart } from '$lib/engine/edits.ts';
-import { nextIteration, replayTo, step, type Granularity } from '$lib/engine/passes.ts';
-import { trainDone, type Snapshot } from '$lib/engine/snapshot.ts';
+import { parseAddress } from '$lib/engine/maths/addresses.ts';
+import type { DataSource } from '$lib/engine/fast/data.ts';
+import { editStart, unpinStart } from '$lib/engine/maths/edits.ts';
+import { nextIteration, replayTo, step, type Granularity } from '$lib/engine/maths/passes.ts';
+import { trainDone, type Snapshot } from '$lib/engine/maths/snapshot.ts';
 import { sampleFor } from './data-source.ts';
 import { withTrainedEdits, type Moment } from './moment.ts';
 

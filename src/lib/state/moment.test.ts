@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { step } from '$lib/engine/passes.ts';
-import { preset } from '$lib/engine/presets.ts';
-import { parseNotebook, serialiseNotebook } from '$lib/engine/notebook-file.ts';
+import { step } from '$lib/engine/maths/passes.ts';
+import { preset } from '$lib/engine/document/presets.ts';
+import { parseNotebook, serialiseNotebook } from '$lib/engine/document/notebook-file.ts';
 import { momentAt, momentOf, startNotebook, withTrainedEdits } from './moment.ts';
 
 describe('moments', () => {

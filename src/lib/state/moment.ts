@@ -3,11 +3,11 @@
  * derived from the start by replaying to its cursor (plus any parameters
  * typed after Train), so a moment can be stored as a notebook and a cursor.
  */
-import { parseAddress } from '$lib/engine/addresses.ts';
-import { withParameter } from '$lib/engine/edits.ts';
-import { netOf, type Notebook } from '$lib/engine/notebook.ts';
-import { replayTo } from '$lib/engine/passes.ts';
-import { createSnapshot, type Cursor, type Snapshot } from '$lib/engine/snapshot.ts';
+import { parseAddress } from '$lib/engine/maths/addresses.ts';
+import { withParameter } from '$lib/engine/maths/edits.ts';
+import { netOf, type Notebook } from '$lib/engine/document/notebook.ts';
+import { replayTo } from '$lib/engine/maths/passes.ts';
+import { createSnapshot, type Cursor, type Snapshot } from '$lib/engine/maths/snapshot.ts';
 
 export interface Moment {
 	/** The file-level fields (labels, samples, dataset, seed, unknown fields) */

@@ -6,20 +6,20 @@
  * of a moment (moment-edits.ts, data-source.ts); this class records each one
  * for undo, the history panel and autosave.
  */
-import { cellGraph } from '$lib/engine/cell-graph.ts';
-import { cellValue } from '$lib/engine/cell-values.ts';
-import { describeAddress } from '$lib/engine/cell-words.ts';
-import type { DataSource } from '$lib/engine/data.ts';
-import { layerSizes } from '$lib/engine/model.ts';
-import { dataSourceOf, netOf, type Notebook } from '$lib/engine/notebook.ts';
-import { checkNotebook } from '$lib/engine/notebook-schema.ts';
-import type { Granularity } from '$lib/engine/passes.ts';
-import { preset } from '$lib/engine/presets.ts';
-import type { Reshaped } from '$lib/engine/reshape.ts';
-import { withData, type DataFields } from '$lib/engine/samples.ts';
-import { decodeShareLink, notebookDataFromHash } from '$lib/engine/share-link.ts';
-import type { Pass, Snapshot } from '$lib/engine/snapshot.ts';
-import { parseCellText } from './cell-text.ts';
+import { cellGraph } from '$lib/engine/maths/cells/graph.ts';
+import { cellValue } from '$lib/engine/maths/cells/values.ts';
+import { describeAddress } from '$lib/engine/maths/cells/words.ts';
+import type { DataSource } from '$lib/engine/fast/data.ts';
+import { layerSizes } from '$lib/engine/maths/model.ts';
+import { dataSourceOf, netOf, type Notebook } from '$lib/engine/document/notebook.ts';
+import { checkNotebook } from '$lib/engine/document/notebook-schema.ts';
+import type { Granularity } from '$lib/engine/maths/passes.ts';
+import { preset } from '$lib/engine/document/presets.ts';
+import type { Reshaped } from '$lib/engine/document/reshape.ts';
+import { withData, type DataFields } from '$lib/engine/document/samples.ts';
+import { decodeShareLink, notebookDataFromHash } from '$lib/engine/document/share-link.ts';
+import type { Pass, Snapshot } from '$lib/engine/maths/snapshot.ts';
+import { parseCellText } from './cells/text.ts';
 import { notebookNow, withSource, type SourceFields } from './data-source.ts';
 import { notebookFromText } from './files.ts';
 import { History, IterationLog } from './history.svelte.ts';

@@ -1,12 +1,12 @@
 /** NotebookState's methods for your own network and data: reshaping, data sources, pasted blocks. */
 import { describe, expect, it } from 'vitest';
-import { sampleAt } from '$lib/engine/data.ts';
-import { editStart } from '$lib/engine/edits.ts';
-import { initialiseNet } from '$lib/engine/init.ts';
-import { netOf } from '$lib/engine/notebook.ts';
-import { replayTo } from '$lib/engine/passes.ts';
-import { preset } from '$lib/engine/presets.ts';
-import { reinitialise, setInputCount, setNeuronCount } from '$lib/engine/reshape.ts';
+import { sampleAt } from '$lib/engine/fast/data.ts';
+import { editStart } from '$lib/engine/maths/edits.ts';
+import { initialiseNet } from '$lib/engine/fast/init.ts';
+import { netOf } from '$lib/engine/document/notebook.ts';
+import { replayTo } from '$lib/engine/maths/passes.ts';
+import { preset } from '$lib/engine/document/presets.ts';
+import { reinitialise, setInputCount, setNeuronCount } from '$lib/engine/document/reshape.ts';
 import { momentOf } from './moment.ts';
 import { NotebookState } from './notebook.svelte.ts';
 

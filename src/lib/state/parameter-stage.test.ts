@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { cellGraph } from '$lib/engine/cell-graph.ts';
-import { step } from '$lib/engine/passes.ts';
-import { preset } from '$lib/engine/presets.ts';
+import { cellGraph } from '$lib/engine/maths/cells/graph.ts';
+import { step } from '$lib/engine/maths/passes.ts';
+import { preset } from '$lib/engine/document/presets.ts';
 import { momentOf } from './moment.ts';
 import { homeStage, linksOf, nodeValue, stageOf, trainedNeurons } from './parameter-stage.ts';
 import { TrainRows, trainRow } from './train-row.ts';

@@ -7,10 +7,10 @@
  * gradients and reads nothing; the new one reads it, η and ∂E/∂w, and is
  * read by nothing before the next iteration. Every other cell has one stage, 'set'.
  */
-import { parseAddress } from '$lib/engine/addresses.ts';
-import { cellInput, cellValue } from '$lib/engine/cell-values.ts';
-import type { CellGraph } from '$lib/engine/cell-graph.ts';
-import { trainDone, type Cursor, type Snapshot } from '$lib/engine/snapshot.ts';
+import { parseAddress } from '$lib/engine/maths/addresses.ts';
+import { cellInput, cellValue } from '$lib/engine/maths/cells/values.ts';
+import type { CellGraph } from '$lib/engine/maths/cells/graph.ts';
+import { trainDone, type Cursor, type Snapshot } from '$lib/engine/maths/snapshot.ts';
 
 /** 'set': the number the passes read (a parameter before Train); 'new': Train's update of a parameter. */
 export type Stage = 'set' | 'new';

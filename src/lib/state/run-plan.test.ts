@@ -1,11 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { sampleAt } from '$lib/engine/data.ts';
-import { editStart } from '$lib/engine/edits.ts';
-import { parameterValues } from '$lib/engine/model.ts';
-import { dataSourceOf } from '$lib/engine/notebook.ts';
-import { nextIteration, step } from '$lib/engine/passes.ts';
-import { preset } from '$lib/engine/presets.ts';
-import { createTrainer } from '$lib/engine/trainer.ts';
+import { sampleAt } from '$lib/engine/fast/data.ts';
+import { editStart } from '$lib/engine/maths/edits.ts';
+import { parameterValues } from '$lib/engine/maths/model.ts';
+import { dataSourceOf } from '$lib/engine/document/notebook.ts';
+import { nextIteration, step } from '$lib/engine/maths/passes.ts';
+import { preset } from '$lib/engine/document/presets.ts';
+import { createTrainer } from '$lib/engine/fast/trainer.ts';
 import { momentOf, type Moment } from './moment.ts';
 import {
 	defaultReportEvery,

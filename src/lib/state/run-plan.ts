@@ -18,12 +18,12 @@
  * gradient of it shown as if stepped by hand; the next Forward begins the
  * next iteration.
  */
-import { sampleAt, type DataSource, type Sample } from '$lib/engine/data.ts';
-import type { Net } from '$lib/engine/model.ts';
-import { step } from '$lib/engine/passes.ts';
-import { SampleFiller } from '$lib/engine/sampler.ts';
-import { createSnapshot, type Snapshot } from '$lib/engine/snapshot.ts';
-import type { Report } from '$lib/engine/trainer.ts';
+import { sampleAt, type DataSource } from '$lib/engine/fast/data.ts';
+import type { Net, Sample } from '$lib/engine/maths/model.ts';
+import { step } from '$lib/engine/maths/passes.ts';
+import { SampleFiller } from '$lib/engine/fast/sampler.ts';
+import { createSnapshot, type Snapshot } from '$lib/engine/maths/snapshot.ts';
+import type { Report } from '$lib/engine/fast/trainer.ts';
 import type { LastIteration, RunRequest } from '$lib/workers/run-loop.ts';
 import type { Moment } from './moment.ts';
 

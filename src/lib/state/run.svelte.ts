@@ -9,7 +9,7 @@
  * notebook moves on under it anyway, since its result would then overwrite
  * what the learner just did.
  */
-import type { Report } from '$lib/engine/trainer.ts';
+import type { Report } from '$lib/engine/fast/trainer.ts';
 import type { FromWorker, RunEnd, ToWorker } from '$lib/workers/run-loop.ts';
 import { spawnTrainWorker } from '$lib/workers/spawn.ts';
 import type { Hold } from './hold.svelte.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Pass } from '$lib/engine/snapshot.ts';
+import type { Pass } from '$lib/engine/maths/snapshot.ts';
 import { PASSES, nextPass, waiting, whyNot, type StepAction } from './step-actions.ts';
 
 const enabledAt = (pass: Pass) => (action: StepAction) => whyNot(action, pass) === undefined;

@@ -1,7 +1,7 @@
 /** Which step can run at which point of an iteration, why not, and where focus goes after one. */
 import { formatCount } from './run-format.ts';
-import type { Granularity } from '$lib/engine/passes.ts';
-import type { Cursor, Pass } from '$lib/engine/snapshot.ts';
+import type { Granularity } from '$lib/engine/maths/passes.ts';
+import type { Cursor, Pass } from '$lib/engine/maths/snapshot.ts';
 
 /** The toolbar's actions: a whole pass by name, or a finer or coarser step. */
 export type StepAction = 'forward' | 'backward' | 'train' | Exclude<Granularity, 'pass'>;

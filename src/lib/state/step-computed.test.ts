@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { seededSnapshot } from '$lib/engine/__fixtures__/nets.ts';
-import { address } from '$lib/engine/addresses.ts';
-import { cellValue } from '$lib/engine/cell-values.ts';
-import { nextIteration, step, type Granularity } from '$lib/engine/passes.ts';
-import { trainDone, type Snapshot } from '$lib/engine/snapshot.ts';
+import { address } from '$lib/engine/maths/addresses.ts';
+import { cellValue } from '$lib/engine/maths/cells/values.ts';
+import { nextIteration, step, type Granularity } from '$lib/engine/maths/passes.ts';
+import { trainDone, type Snapshot } from '$lib/engine/maths/snapshot.ts';
 import { firstComputed } from './step-computed.ts';
 
 const SIZES = [2, 3, 3, 2];

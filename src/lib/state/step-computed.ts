@@ -14,9 +14,9 @@
  * - Train: its bias, the first parameter Train updates; selecting it shows
  *   the update b ← b − η ∂E/∂b with its numbers.
  */
-import { address } from '$lib/engine/addresses.ts';
-import { cellValue } from '$lib/engine/cell-values.ts';
-import { START, trainDone, type Pass, type Snapshot } from '$lib/engine/snapshot.ts';
+import { address } from '$lib/engine/maths/addresses.ts';
+import { cellValue } from '$lib/engine/maths/cells/values.ts';
+import { START, trainDone, type Pass, type Snapshot } from '$lib/engine/maths/snapshot.ts';
 
 type StepPass = Exclude<Pass, 'done'>;
 

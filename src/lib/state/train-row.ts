@@ -4,9 +4,9 @@
  * number, old and new written with enough digits to differ. Before Train
  * reaches the neuron only the old number exists.
  */
-import { address } from '$lib/engine/addresses.ts';
-import { cellInput, cellValue } from '$lib/engine/cell-values.ts';
-import type { Snapshot } from '$lib/engine/snapshot.ts';
+import { address } from '$lib/engine/maths/addresses.ts';
+import { cellInput, cellValue } from '$lib/engine/maths/cells/values.ts';
+import type { Snapshot } from '$lib/engine/maths/snapshot.ts';
 import { formatNumber } from '$lib/tex/numbers.ts';
 import { oldAndNew, signedNumber, type Split } from '$lib/tex/update-digits.ts';
 import { isTrained } from './parameter-stage.ts';

@@ -1,9 +1,9 @@
 /** A cell's formula three ways: in symbols, with numbers substituted, and its result. */
-import { parameterPlaceOf, parseAddress } from '$lib/engine/addresses.ts';
-import { cellInput, cellValue } from '$lib/engine/cell-values.ts';
-import { formulaOf, symbolTerm, symbolTex } from '$lib/engine/cells.ts';
-import { TIMES, type Term } from '$lib/engine/expressions.ts';
-import { trainDone, type Snapshot } from '$lib/engine/snapshot.ts';
+import { parameterPlaceOf, parseAddress } from '$lib/engine/maths/addresses.ts';
+import { cellInput, cellValue } from '$lib/engine/maths/cells/values.ts';
+import { formulaOf, symbolTerm, symbolTex } from '$lib/engine/maths/cells/cells.ts';
+import { TIMES, type Term } from '$lib/engine/maths/cells/expressions.ts';
+import { trainDone, type Snapshot } from '$lib/engine/maths/snapshot.ts';
 import { DEFAULT_PRECISION, numberTex } from './numbers.ts';
 import { oldAndNew } from './update-digits.ts';
 

@@ -5,7 +5,7 @@
  * exponent's included. In full on focus and in data-value they stay
  * JavaScript's own shortest round-trip form, which a cell reads back.
  */
-import type { Place } from '../engine/expressions.ts';
+import type { Place } from '../engine/maths/cells/expressions.ts';
 
 /** Significant digits shown by default. */
 export const DEFAULT_PRECISION = 4;

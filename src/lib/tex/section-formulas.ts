@@ -8,7 +8,7 @@
  * after a relation or an operator (inline KaTeX may break there), so no
  * formula is ever cut at the right edge of a narrow screen.
  */
-import { ACTIVATIONS, ACTIVATION_NAMES, fill } from '../engine/activations.ts';
+import { ACTIVATIONS, ACTIVATION_NAMES, fill } from '../engine/maths/activations.ts';
 import { renderTexStrict } from './katex.ts';
 
 /** f' = … in terms of a, for each activation of the table: "\tanh' = 1 - a^2," … */

@@ -4,11 +4,11 @@
  * minus sign everywhere. Hand-worked on nets small enough to follow.
  */
 import { describe, expect, it } from 'vitest';
-import type { ActivationName } from '$lib/engine/activations.ts';
-import { cellGraph } from '$lib/engine/cell-graph.ts';
-import type { Net } from '$lib/engine/model.ts';
-import { step } from '$lib/engine/passes.ts';
-import { createSnapshot } from '$lib/engine/snapshot.ts';
+import type { ActivationName } from '$lib/engine/maths/activations.ts';
+import { cellGraph } from '$lib/engine/maths/cells/graph.ts';
+import type { Net } from '$lib/engine/maths/model.ts';
+import { step } from '$lib/engine/maths/passes.ts';
+import { createSnapshot } from '$lib/engine/maths/snapshot.ts';
 import { seededSnapshot } from '$lib/engine/__fixtures__/nets.ts';
 import { cellTex } from './formula.ts';
 import { renderTexStrict } from './katex.ts';

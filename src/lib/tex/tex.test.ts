@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededSnapshot } from '$lib/engine/__fixtures__/nets.ts';
-import { cellGraph } from '$lib/engine/cell-graph.ts';
-import { step } from '$lib/engine/passes.ts';
+import { cellGraph } from '$lib/engine/maths/cells/graph.ts';
+import { step } from '$lib/engine/maths/passes.ts';
 import { cellTex } from './formula.ts';
 import { renderTex, renderTexStrict } from './katex.ts';
 import { formatNumber, fullText, numberTex } from './numbers.ts';

@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { dataSourceOf, netOf } from '$lib/engine/notebook.ts';
-import { preset } from '$lib/engine/presets.ts';
-import { createTrainer, type Report } from '$lib/engine/trainer.ts';
-import { initialiseNet } from '$lib/engine/init.ts';
-import { parameterValues } from '$lib/engine/model.ts';
+import { dataSourceOf, netOf } from '$lib/engine/document/notebook.ts';
+import { preset } from '$lib/engine/document/presets.ts';
+import { createTrainer, type Report } from '$lib/engine/fast/trainer.ts';
+import { initialiseNet } from '$lib/engine/fast/init.ts';
+import { parameterValues } from '$lib/engine/maths/model.ts';
 import {
 	CHUNK_MS,
 	nextChunk,

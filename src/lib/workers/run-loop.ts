@@ -1,6 +1,6 @@
 /**
  * The training worker's loop, kept apart from the worker so that Node can
- * test it: the fast trainer (engine/trainer.ts) run in chunks sized by time,
+ * test it: the fast trainer (engine/fast/trainer.ts) run in chunks sized by time,
  * so that the worker can post progress and notice a Cancel between chunks.
  *
  * The page shows the last iteration run as if stepped by hand (every value
@@ -13,9 +13,9 @@
  * first iteration whose Train overflowed, and ends there, keeping the last
  * iteration whose trained weights are all finite.
  */
-import type { DataSource } from '$lib/engine/data.ts';
-import type { Net } from '$lib/engine/model.ts';
-import { createTrainer, type Report } from '$lib/engine/trainer.ts';
+import type { DataSource } from '$lib/engine/fast/data.ts';
+import type { Net } from '$lib/engine/maths/model.ts';
+import { createTrainer, type Report } from '$lib/engine/fast/trainer.ts';
 
 export interface RunRequest {
 	readonly net: Net;

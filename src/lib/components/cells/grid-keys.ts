@@ -14,7 +14,7 @@
  * block lands. The clipboard events go to the page's text selection, not to
  * the focused cell, so they are caught on the document and routed by focus.
  */
-import { formatTsv } from '$lib/engine/tsv.ts';
+import { formatTsv } from '$lib/engine/document/tsv.ts';
 import { landing, positionOf, rectangle, type Landing } from './block.ts';
 import { moveIn, windowOf } from './windowed-moves.ts';
 

@@ -2,7 +2,7 @@
  * Pasting a block copied from Excel, LibreOffice or Google Sheets into a
  * notebook grid: the whole block becomes one edit (one undo step) or none.
  */
-import { parseTsv } from '$lib/engine/tsv.ts';
+import { parseTsv } from '$lib/engine/document/tsv.ts';
 import { pastePlan } from './block.ts';
 import { pasteTargets } from './grid-keys.ts';
 

@@ -3,7 +3,7 @@
  * per report against the report's iteration, with axes and ticks already in
  * pixels. ErrorChart.svelte only draws it.
  */
-import type { Report } from '$lib/engine/trainer.ts';
+import type { Report } from '$lib/engine/fast/trainer.ts';
 import { formatCount, formatPercent } from '$lib/state/run-format.ts';
 import { axis, linePath, plottable, scale, type Axis } from './scales.ts';
 

@@ -6,7 +6,7 @@ export function subscript(n: number): string {
 	return String(n).replace(/\d/g, (d) => SUBSCRIPTS[Number(d)]);
 }
 
-export { range } from '$lib/engine/range.ts';
+export { range } from '$lib/engine/maths/range.ts';
 
 /** What weight i of a layer-l neuron multiplies, in words. */
 export function sourceOf(l: number, i: number, inputLabels?: readonly string[]): string {

@@ -5,7 +5,7 @@
  * Backward: a, f′(a), the sum or a − t, δ. Train is tall rather than wide:
  * a row per parameter (neuron j's b, w₀, w₁, …) with ∂E/∂p, old, −η·∂E/∂p, new.
  */
-import { parseAddress, type Address } from '$lib/engine/addresses.ts';
+import { parseAddress, type Address } from '$lib/engine/maths/addresses.ts';
 
 /** Where a cell sits in one layer's table: [neuron, column], or undefined when elsewhere. */
 export type Locate = (address: string) => readonly [number, number] | undefined;

@@ -1,8 +1,7 @@
 /** What the Network and Data sections show, derived from the notebook: no computing in components. */
-import type { ActivationName } from '$lib/engine/activations.ts';
-import type { Sample } from '$lib/engine/data.ts';
-import { LIMITS } from '$lib/engine/model.ts';
-import { dataSourceOf, netOf, type Notebook } from '$lib/engine/notebook.ts';
+import type { ActivationName } from '$lib/engine/maths/activations.ts';
+import { LIMITS, type Sample } from '$lib/engine/maths/model.ts';
+import { dataSourceOf, netOf, type Notebook } from '$lib/engine/document/notebook.ts';
 import { subscript } from './labels.ts';
 
 interface LayerView {

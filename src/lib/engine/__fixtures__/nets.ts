@@ -1,9 +1,9 @@
 /** Small nets for tests. */
-import type { ActivationName } from '../activations.ts';
-import type { Net } from '../model.ts';
-import type { Notebook } from '../notebook.ts';
-import { initialiseNet } from '../init.ts';
-import { createSnapshot, type Snapshot } from '../snapshot.ts';
+import type { ActivationName } from '../maths/activations.ts';
+import type { Net } from '../maths/model.ts';
+import type { Notebook } from '../document/notebook.ts';
+import { initialiseNet } from '../fast/init.ts';
+import { createSnapshot, type Snapshot } from '../maths/snapshot.ts';
 
 /** A 2-2-1 tanh net with round numbers, worked out by hand in passes.test.ts. */
 export const handNet: Net = {

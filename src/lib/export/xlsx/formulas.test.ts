@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { allAddresses, parseAddress } from '../../engine/addresses.ts';
-import { formulaOf } from '../../engine/cells.ts';
+import { allAddresses, parseAddress } from '../../engine/maths/addresses.ts';
+import { formulaOf } from '../../engine/maths/cells/cells.ts';
 import { handNet, seededSnapshot } from '../../engine/__fixtures__/nets.ts';
-import { layerSizes } from '../../engine/model.ts';
+import { layerSizes } from '../../engine/maths/model.ts';
 import { cellFormula } from './formulas.ts';
 import { cellName } from './names.ts';
 

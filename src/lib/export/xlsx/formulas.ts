@@ -5,10 +5,10 @@
  * as the passes, so a spreadsheet recalculates the engine's numbers (to the
  * last bit, but for TANH and EXP).
  */
-import { address } from '../../engine/addresses.ts';
-import { formulaOf } from '../../engine/cells.ts';
-import { factorsOf, sheetOf } from '../../engine/expressions.ts';
-import type { Net } from '../../engine/model.ts';
+import { address } from '../../engine/maths/addresses.ts';
+import { formulaOf } from '../../engine/maths/cells/cells.ts';
+import { factorsOf, sheetOf } from '../../engine/maths/cells/expressions.ts';
+import type { Net } from '../../engine/maths/model.ts';
 import { cellName } from './names.ts';
 
 const name = (addr: string) => cellName(addr);

@@ -7,12 +7,12 @@
  * tests are skipped with a note.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ACTIVATIONS, ACTIVATION_NAMES } from '../../engine/activations.ts';
-import { editStart } from '../../engine/edits.ts';
-import { netOf } from '../../engine/notebook.ts';
-import { step } from '../../engine/passes.ts';
-import { preset } from '../../engine/presets.ts';
-import { createSnapshot, type Snapshot } from '../../engine/snapshot.ts';
+import { ACTIVATIONS, ACTIVATION_NAMES } from '../../engine/maths/activations.ts';
+import { editStart } from '../../engine/maths/edits.ts';
+import { netOf } from '../../engine/document/notebook.ts';
+import { step } from '../../engine/maths/passes.ts';
+import { preset } from '../../engine/document/presets.ts';
+import { createSnapshot, type Snapshot } from '../../engine/maths/snapshot.ts';
 import { seededSnapshot } from '../../engine/__fixtures__/nets.ts';
 import { planWorkbook } from './sheets.ts';
 import { buildWorkbook } from './workbook.ts';

@@ -5,8 +5,8 @@
  * with a letter and holds an underscore or is a word, so Excel and LibreOffice
  * never mistake one for a cell reference (`A1`, `R1C1`) or a function.
  */
-import { parseAddress } from '../../engine/addresses.ts';
-import { kindOf } from '../../engine/cell-kinds.ts';
+import { parseAddress } from '../../engine/maths/addresses.ts';
+import { kindOf } from '../../engine/maths/cells/kinds.ts';
 
 /** A bias or weight has two numbers in an iteration: the one it starts with, and the one after Train. */
 export type Stage = 'old' | 'new';

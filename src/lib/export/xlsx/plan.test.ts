@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { handStart, seededSnapshot } from '../../engine/__fixtures__/nets.ts';
-import { step } from '../../engine/passes.ts';
-import { createSnapshot } from '../../engine/snapshot.ts';
+import { step } from '../../engine/maths/passes.ts';
+import { createSnapshot } from '../../engine/maths/snapshot.ts';
 import type { NumberCell, SheetPlan } from './plan.ts';
 import { cellRef } from './plan.ts';
 import { planWorkbook } from './sheets.ts';

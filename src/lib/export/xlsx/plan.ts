@@ -4,11 +4,11 @@
  * planned from one complete iteration; workbook.ts only writes the plan out
  * with exceljs, so everything here runs and is tested without it.
  */
-import { parseAddress } from '../../engine/addresses.ts';
-import { isComputedKind, kindOf, type CellFormat } from '../../engine/cell-kinds.ts';
-import { cellInput, cellValue } from '../../engine/cell-values.ts';
-import { step } from '../../engine/passes.ts';
-import { createSnapshot, type Snapshot } from '../../engine/snapshot.ts';
+import { parseAddress } from '../../engine/maths/addresses.ts';
+import { isComputedKind, kindOf, type CellFormat } from '../../engine/maths/cells/kinds.ts';
+import { cellInput, cellValue } from '../../engine/maths/cells/values.ts';
+import { step } from '../../engine/maths/passes.ts';
+import { createSnapshot, type Snapshot } from '../../engine/maths/snapshot.ts';
 import { cellFormula } from './formulas.ts';
 import { cellName, type Stage } from './names.ts';
 

@@ -3,8 +3,8 @@
  * cloned across to the worker (a snapshot and labels hold only numbers,
  * strings and arrays).
  */
-import type { Labels } from '../../engine/cell-words.ts';
-import type { Snapshot } from '../../engine/snapshot.ts';
+import type { Labels } from '../../engine/maths/cells/words.ts';
+import type { Snapshot } from '../../engine/maths/snapshot.ts';
 import type { UnrolledOptions } from './unrolled.ts';
 
 export interface XlsxRequest {

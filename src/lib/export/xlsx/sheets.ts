@@ -3,13 +3,13 @@
  * tables: the numbers you set, Forward, Loss and error, Backward, Train, and
  * a list of every defined name with its address.
  */
-import { address } from '../../engine/addresses.ts';
-import { inputOf } from '../../engine/cell-kinds.ts';
-import { describeAddress, type Labels } from '../../engine/cell-words.ts';
-import { deltaTerms } from '../../engine/delta-terms.ts';
-import { layerSizes } from '../../engine/model.ts';
-import { range } from '../../engine/range.ts';
-import type { Snapshot } from '../../engine/snapshot.ts';
+import { address } from '../../engine/maths/addresses.ts';
+import { inputOf } from '../../engine/maths/cells/kinds.ts';
+import { describeAddress, type Labels } from '../../engine/maths/cells/words.ts';
+import { deltaTerms } from '../../engine/maths/cells/delta-terms.ts';
+import { layerSizes } from '../../engine/maths/model.ts';
+import { range } from '../../engine/maths/range.ts';
+import type { Snapshot } from '../../engine/maths/snapshot.ts';
 import { deltaFactors } from './formulas.ts';
 import { cellName } from './names.ts';
 import { unrolledSheet, type UnrolledOptions } from './unrolled.ts';

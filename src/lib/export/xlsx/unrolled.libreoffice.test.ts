@@ -7,14 +7,14 @@
  */
 import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allAddresses, parseAddress } from '../../engine/addresses.ts';
-import { cellInput } from '../../engine/cell-values.ts';
-import { sampleAt, type DataSource } from '../../engine/data.ts';
-import { layerSizes, type Net } from '../../engine/model.ts';
-import { dataSourceOf, netOf } from '../../engine/notebook.ts';
-import { preset } from '../../engine/presets.ts';
-import { createSnapshot, type Snapshot } from '../../engine/snapshot.ts';
-import { createTrainer } from '../../engine/trainer.ts';
+import { allAddresses, parseAddress } from '../../engine/maths/addresses.ts';
+import { cellInput } from '../../engine/maths/cells/values.ts';
+import { sampleAt, type DataSource } from '../../engine/fast/data.ts';
+import { layerSizes, type Net } from '../../engine/maths/model.ts';
+import { dataSourceOf, netOf } from '../../engine/document/notebook.ts';
+import { preset } from '../../engine/document/presets.ts';
+import { createSnapshot, type Snapshot } from '../../engine/maths/snapshot.ts';
+import { createTrainer } from '../../engine/fast/trainer.ts';
 import { seededSnapshot } from '../../engine/__fixtures__/nets.ts';
 import { cellName } from './names.ts';
 import { planWorkbook } from './sheets.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handStart, seededSnapshot } from '../../engine/__fixtures__/nets.ts';
-import { createSnapshot } from '../../engine/snapshot.ts';
+import { createSnapshot } from '../../engine/maths/snapshot.ts';
 import type { NumberCell } from './plan.ts';
 import { MAX_UNROLLED_ITERATIONS, unrolledProblem, unrolledSheet } from './unrolled.ts';
 

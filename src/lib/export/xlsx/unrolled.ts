@@ -8,13 +8,13 @@
  * precedents in the same order of operations, so the rows recalculate the
  * engine's numbers.
  */
-import { address, parameterAddresses, parseAddress } from '../../engine/addresses.ts';
-import { cellInput, cellValue } from '../../engine/cell-values.ts';
-import { sampleAt, type DataSource, type Sample } from '../../engine/data.ts';
-import { layerSizes, type Net } from '../../engine/model.ts';
-import { nextIteration, step } from '../../engine/passes.ts';
-import { range } from '../../engine/range.ts';
-import type { Snapshot } from '../../engine/snapshot.ts';
+import { address, parameterAddresses, parseAddress } from '../../engine/maths/addresses.ts';
+import { cellInput, cellValue } from '../../engine/maths/cells/values.ts';
+import { sampleAt, type DataSource } from '../../engine/fast/data.ts';
+import { layerSizes, type Net, type Sample } from '../../engine/maths/model.ts';
+import { nextIteration, step } from '../../engine/maths/passes.ts';
+import { range } from '../../engine/maths/range.ts';
+import type { Snapshot } from '../../engine/maths/snapshot.ts';
 import { cellFormula } from './formulas.ts';
 import { cellName } from './names.ts';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handStart, seededSnapshot } from '../../engine/__fixtures__/nets.ts';
-import { createSnapshot } from '../../engine/snapshot.ts';
+import { createSnapshot } from '../../engine/maths/snapshot.ts';
 import { iterationXlsx } from './workbook.ts';
 import { engineNumbers } from './testing/oracle.ts';
 import { loadWorkbook, namedCells, shownNumber } from './testing/workbooks.ts';

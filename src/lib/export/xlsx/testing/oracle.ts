@@ -3,11 +3,11 @@
  * out apart from the exporter: the iteration replayed from its start by the
  * passes, each address read as the notebook reads it.
  */
-import { allAddresses, parameterPlaceOf, parseAddress } from '../../../engine/addresses.ts';
-import { cellInput, cellValue } from '../../../engine/cell-values.ts';
-import { layerSizes } from '../../../engine/model.ts';
-import { replayTo } from '../../../engine/passes.ts';
-import { createSnapshot, type Snapshot } from '../../../engine/snapshot.ts';
+import { allAddresses, parameterPlaceOf, parseAddress } from '../../../engine/maths/addresses.ts';
+import { cellInput, cellValue } from '../../../engine/maths/cells/values.ts';
+import { layerSizes } from '../../../engine/maths/model.ts';
+import { replayTo } from '../../../engine/maths/passes.ts';
+import { createSnapshot, type Snapshot } from '../../../engine/maths/snapshot.ts';
 import { cellName } from '../names.ts';
 
 const DONE = { pass: 'done', layer: 0, neuron: 0 } as const;
