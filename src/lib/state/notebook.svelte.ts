@@ -6,6 +6,7 @@
  * of a moment (moment-edits.ts, data-source.ts); this class records each one
  * for undo, the history panel and autosave.
  */
+import { createContext } from 'svelte';
 import { cellGraph } from '$lib/engine/maths/cells/graph.ts';
 import { cellValue } from '$lib/engine/maths/cells/values.ts';
 import { describeAddress } from '$lib/engine/maths/cells/words.ts';
@@ -355,3 +356,6 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
 function lookup(addresses: readonly string[]): ReadonlySet<string> {
 	return new Set(addresses);
 }
+
+/** The page's one notebook, reached by every component that shows or changes it (set by the page). */
+export const [notebookState, setNotebookState] = createContext<NotebookState>();
