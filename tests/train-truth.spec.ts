@@ -8,7 +8,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { describeAddress } from '../src/lib/engine/maths/cells/words.ts';
-import { withParameter } from '../src/lib/engine/maths/edits.ts';
+import { withParameter } from '../src/lib/engine/maths/model.ts';
 import { step } from '../src/lib/engine/maths/passes.ts';
 import { preset } from '../src/lib/engine/document/presets.ts';
 import type { Snapshot } from '../src/lib/engine/maths/snapshot.ts';

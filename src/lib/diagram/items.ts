@@ -4,6 +4,7 @@
  * drawing and the other way round.
  */
 import { parseAddress } from '$lib/engine/maths/addresses.ts';
+import { kindOf } from '$lib/engine/maths/cells/kinds.ts';
 
 /** Keys naming diagram items: an input, a neuron, a link. */
 export const inputKey = (i: number) => `i${i}`;
@@ -12,24 +13,16 @@ const linkKey = (id: string) => `w${id}`;
 /** The link id ("l.j.i") a key names, or undefined for an input's or a neuron's key. */
 export const linkIdOf = (key: string) => (key.startsWith('w') ? key.slice(1) : undefined);
 
-/** The diagram item a cell belongs to: any field of a neuron names the neuron, a weight or its gradient the link. */
+/** The diagram item a cell belongs to, as its kind says (cell-kinds table, `item`): a neuron's fields name the neuron, a weight and its gradient the link. */
 export function itemKey(address: string): string | undefined {
 	const a = parseAddress(address);
-	switch (a?.kind) {
-		case 'inputs':
-			return inputKey(a.index);
-		case 'weights':
-		case 'weight_gradients':
-			return linkKey(`${a.layer}.${a.neuron}.${a.index}`);
-		case 'bias':
-		case 'total':
-		case 'value':
-		case 'activation_gradient':
-		case 'bias_gradient':
-			return neuronKey(a.layer, a.neuron);
-		default:
-			return undefined;
-	}
+	if (!a) return undefined;
+	const item = kindOf(a).item;
+	if (item === 'input' && 'index' in a) return inputKey(a.index);
+	if (item === 'neuron' && 'layer' in a) return neuronKey(a.layer, a.neuron);
+	if (item === 'link' && 'index' in a && 'layer' in a)
+		return linkKey(`${a.layer}.${a.neuron}.${a.index}`);
+	return undefined;
 }
 
 export type Mark = 'selected' | 'precedent' | 'dependent';

@@ -4,7 +4,7 @@
  * typed after Train), so a moment can be stored as a notebook and a cursor.
  */
 import { parseAddress } from '$lib/engine/maths/addresses.ts';
-import { withParameter } from '$lib/engine/maths/edits.ts';
+import { withParameter } from '$lib/engine/maths/model.ts';
 import { netOf, type Notebook } from '$lib/engine/document/notebook.ts';
 import { replayTo } from '$lib/engine/maths/passes.ts';
 import { createSnapshot, type Cursor, type Snapshot } from '$lib/engine/maths/snapshot.ts';

@@ -118,3 +118,22 @@ export function withParameterValues(net: Net, values: ArrayLike<number>): Net {
 	});
 	return { layers };
 }
+
+/** `net` with the bias or weight at (layer, neuron[, index]) set to `value`. */
+export function withParameter(
+	net: Net,
+	layer: number,
+	neuron: number,
+	index: number | undefined,
+	value: number
+): Net {
+	const layers = [...net.layers];
+	const neurons = [...layers[layer].neurons];
+	const old = neurons[neuron];
+	neurons[neuron] =
+		index === undefined
+			? { ...old, bias: value }
+			: { ...old, weights: old.weights.map((w, i) => (i === index ? value : w)) };
+	layers[layer] = { ...layers[layer], neurons };
+	return { ...net, layers };
+}

@@ -7,6 +7,7 @@ import { backwardDone, forwardDone, type Snapshot } from '../snapshot.ts';
 import { deltaTerms } from './delta-terms.ts';
 import { e, evaluate, factorsOf, precedentsOf, sheetOf, texOf } from './expressions.ts';
 import { layerSizes } from '../model.ts';
+import { editStart } from '../edits.ts';
 import { step } from '../passes.ts';
 import { symbolTerm } from './cells.ts';
 
@@ -31,6 +32,15 @@ describe('the cell-kinds table', () => {
 		);
 		expect(isComputedKind('weights')).toBe(false);
 		expect(isComputedKind('loss')).toBe(true);
+	});
+
+	it('says how each number the user sets is set, and of no computed one (those are pinned)', () => {
+		const settable = Object.entries(CELL_KINDS).filter(([, spec]) => 'set' in spec);
+		expect(settable.map(([kind]) => kind).sort()).toEqual(
+			Object.keys(CELL_KINDS)
+				.filter((k) => !isComputedKind(k as never))
+				.sort()
+		);
 	});
 
 	it('names every cell of a net differently, each name a letter then letters, digits and _', () => {
@@ -105,5 +115,26 @@ describe("the Backward table's f′(a) and Σ δ w (or a − t)", () => {
 		expect(fPrime).toBe(1 - a * a);
 		expect(sum).toBe(0 + s.activationGradients[1][0] * handNet.layers[1].neurons[0].weights[1]);
 		expect(factorsOf(e.cell('loss'))).toBeUndefined();
+	});
+});
+
+describe('an edit, as the table says', () => {
+	it('changes the start of x, t, η, b and w (b and w in the untrained net), and refuses n', () => {
+		const start = handStart();
+		const set = (address: string, value: number) => {
+			const r = editStart(start, address, value);
+			if (!r.ok) throw new Error(r.error);
+			return r.start;
+		};
+		expect(set('inputs.1', 7).inputs[1]).toBe(7);
+		expect(set('targets.0', -2).targets[0]).toBe(-2);
+		expect(set('learning_rate', 0.5).learningRate).toBe(0.5);
+		expect(set('layers.0.neurons.1.bias', 3).net.layers[0].neurons[1].bias).toBe(3);
+		expect(set('layers.1.neurons.0.weights.1', 4).startNet.layers[1].neurons[0].weights[1]).toBe(4);
+		expect(set('loss', 0.25).overrides).toEqual({ loss: 0.25 });
+		expect(editStart(start, 'iteration', 3)).toEqual({
+			ok: false,
+			error: 'the iteration counts itself; step to change it'
+		});
 	});
 });

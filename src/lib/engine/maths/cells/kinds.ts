@@ -9,8 +9,14 @@
  */
 import { address, type Address, type CellKind } from '../addresses.ts';
 import { e, type Expr } from './expressions.ts';
-import type { Net } from '../model.ts';
-import { backwardDone, forwardDone, lossDone, type Snapshot } from '../snapshot.ts';
+import { withParameter, type Net } from '../model.ts';
+import {
+	backwardDone,
+	forwardDone,
+	lossDone,
+	type Snapshot,
+	type SnapshotInit
+} from '../snapshot.ts';
 
 /** How a cell's number is formatted in a workbook. */
 export type CellFormat = 'number' | 'gradient' | 'percent' | 'general';
@@ -36,6 +42,14 @@ export interface CellKindSpec<A extends Address = Address> {
 	readonly name: (a: A, after: string) => string;
 	/** Its formula over its precedents in `net`, or undefined for a number the user sets (x, t, η, n). */
 	readonly formula?: (a: A, net: Net) => Expr;
+	/**
+	 * For a number the user sets: what setting it to `value` changes in the
+	 * iteration's start (read from its untrained net), or why it cannot be set.
+	 * A computed cell is pinned instead (edits.ts).
+	 */
+	readonly set?: (a: A, start: Snapshot, value: number) => Partial<SnapshotInit> | string;
+	/** The part of the network diagram it belongs to, if any: an input, a neuron, a link. */
+	readonly item?: 'input' | 'neuron' | 'link';
 }
 
 const sup = (l: number) => `^{(${l})}`;
@@ -49,6 +63,9 @@ export const inputOf = (l: number, i: number) =>
 	l === 0 ? address.input(i) : address.neuron(l - 1, i, 'value');
 
 const lastLayer = (net: Net) => net.layers.length - 1;
+
+const replaced = (list: readonly number[], index: number, value: number) =>
+	list.map((x, i) => (i === index ? value : x));
 
 /** Train's rule for a parameter: new = old − η · gradient, with the old number read but not a precedent. */
 const update = (own: string, gradient: string) =>
@@ -77,7 +94,9 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		setBy: 'user',
 		format: 'number',
 		value: (a, s) => s.inputs[a.index],
-		name: (a) => `x_${a.index}`
+		name: (a) => `x_${a.index}`,
+		set: (a, start, value) => ({ inputs: replaced(start.inputs, a.index, value) }),
+		item: 'input'
 	},
 	targets: {
 		symbol: (a) => `t_{${a.index}}`,
@@ -85,7 +104,8 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		setBy: 'user',
 		format: 'number',
 		value: (a, s) => s.targets[a.index],
-		name: (a) => `t_${a.index}`
+		name: (a) => `t_${a.index}`,
+		set: (a, start, value) => ({ targets: replaced(start.targets, a.index, value) })
 	},
 	learning_rate: {
 		symbol: () => '\\eta',
@@ -93,7 +113,8 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		setBy: 'user',
 		format: 'general',
 		value: (_, s) => s.learningRate,
-		name: () => 'eta'
+		name: () => 'eta',
+		set: (_, __, value) => ({ learningRate: value })
 	},
 	iteration: {
 		symbol: () => 'n',
@@ -102,7 +123,8 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		format: 'general',
 		// Iterations completed: the current one counts once Train has finished it.
 		value: (_, s) => s.iteration + (s.cursor.pass === 'done' ? 1 : 0),
-		name: () => 'iteration'
+		name: () => 'iteration',
+		set: () => 'the iteration counts itself; step to change it'
 	},
 	bias: {
 		symbol: (a) => `b${sup(a.layer)}_{${a.neuron}}`,
@@ -115,7 +137,11 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 			update(
 				address.neuron(a.layer, a.neuron, 'bias'),
 				address.neuron(a.layer, a.neuron, 'bias_gradient')
-			)
+			),
+		set: (a, start, value) => ({
+			net: withParameter(start.startNet, a.layer, a.neuron, undefined, value)
+		}),
+		item: 'neuron'
 	},
 	weights: {
 		symbol: (a) => `w${sup(a.layer)}_{${a.neuron},${a.index}}`,
@@ -128,7 +154,11 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 			update(
 				address.weight(a.layer, a.neuron, a.index),
 				address.weightGradient(a.layer, a.neuron, a.index)
-			)
+			),
+		set: (a, start, value) => ({
+			net: withParameter(start.startNet, a.layer, a.neuron, a.index, value)
+		}),
+		item: 'link'
 	},
 	total: {
 		symbol: (a) => `z${sup(a.layer)}_{${a.neuron}}`,
@@ -144,7 +174,8 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 				...net.layers[l].neurons[j].weights.map((_, i) =>
 					e.product(e.cell(address.weight(l, j, i)), e.cell(inputOf(l, i)))
 				)
-			])
+			]),
+		item: 'neuron'
 	},
 	value: {
 		symbol: (a) => `a${sup(a.layer)}_{${a.neuron}}`,
@@ -155,7 +186,8 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 			forwardDone(s.cursor, a.layer, a.neuron) ? s.values[a.layer][a.neuron] : undefined,
 		name: (a) => `a_${a.layer}_${a.neuron}`,
 		formula: ({ layer: l, neuron: j }, net) =>
-			e.f(net.layers[l].activation, e.cell(address.neuron(l, j, 'total')))
+			e.f(net.layers[l].activation, e.cell(address.neuron(l, j, 'total'))),
+		item: 'neuron'
 	},
 	activation_gradient: {
 		symbol: (a) => `\\delta${sup(a.layer)}_{${a.neuron}}`,
@@ -167,7 +199,8 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 				? s.activationGradients[a.layer][a.neuron]
 				: undefined,
 		name: (a) => `delta_${a.layer}_${a.neuron}`,
-		formula: (a, net) => delta(net, a.layer, a.neuron)
+		formula: (a, net) => delta(net, a.layer, a.neuron),
+		item: 'neuron'
 	},
 	bias_gradient: {
 		symbol: (a) => `\\frac{\\partial E}{\\partial b${sup(a.layer)}_{${a.neuron}}}`,
@@ -177,7 +210,8 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		value: (a, s) =>
 			backwardDone(s.cursor, a.layer, a.neuron) ? s.biasGradients[a.layer][a.neuron] : undefined,
 		name: (a) => `dE_db_${a.layer}_${a.neuron}`,
-		formula: (a) => e.cell(address.neuron(a.layer, a.neuron, 'activation_gradient'))
+		formula: (a) => e.cell(address.neuron(a.layer, a.neuron, 'activation_gradient')),
+		item: 'neuron'
 	},
 	weight_gradients: {
 		symbol: (a) => `\\frac{\\partial E}{\\partial w${sup(a.layer)}_{${a.neuron},${a.index}}}`,
@@ -193,7 +227,8 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 			e.product(
 				e.cell(inputOf(a.layer, a.index)),
 				e.cell(address.neuron(a.layer, a.neuron, 'activation_gradient'))
-			)
+			),
+		item: 'link'
 	},
 	loss: {
 		symbol: () => 'E',
