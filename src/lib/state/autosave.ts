@@ -9,7 +9,7 @@
  * When storage is full the oldest history goes first; what cannot be stored
  * or read back becomes a message, never an exception.
  */
-import { addressExists, parseAddress } from '$lib/engine/maths/addresses.ts';
+import { addressExists, parameterPlaceOf, parseAddress } from '$lib/engine/maths/addresses.ts';
 import { layerSizes } from '$lib/engine/maths/model.ts';
 import { netOf, type Notebook } from '$lib/engine/document/notebook.ts';
 import { notebookFromJson, serialiseNotebook } from '$lib/engine/document/notebook-file.ts';
@@ -271,7 +271,7 @@ function trainedEditsOf(x: Record<string, unknown>, sizes: number[]): Record<str
 	const edits: Record<string, number> = {};
 	for (const [key, value] of Object.entries(x)) {
 		const a = parseAddress(key);
-		const parameter = a && (a.kind === 'bias' || a.kind === 'weights') && addressExists(a, sizes);
+		const parameter = parameterPlaceOf(a) && addressExists(a!, sizes);
 		if (!parameter || typeof value !== 'number' || !Number.isFinite(value))
 			throw new Corrupt(`a moment edits ${JSON.stringify(key.slice(0, 60))}, which it cannot`);
 		edits[key] = value;

@@ -5,11 +5,11 @@
  * and replays it to the cursor, so every pass already run is recomputed and
  * none is run that was not.
  */
-import { parseAddress } from '$lib/engine/maths/addresses.ts';
+import { isTrained } from '$lib/engine/maths/cells/values.ts';
 import type { DataSource } from '$lib/engine/fast/data.ts';
 import { editStart, unpinStart } from '$lib/engine/maths/edits.ts';
 import { nextIteration, replayTo, step, type Granularity } from '$lib/engine/maths/passes.ts';
-import { trainDone, type Snapshot } from '$lib/engine/maths/snapshot.ts';
+import type { Snapshot } from '$lib/engine/maths/snapshot.ts';
 import { sampleFor } from './data-source.ts';
 import { withTrainedEdits, type Moment } from './moment.ts';
 
@@ -41,14 +41,6 @@ function replayed(moment: Moment, start: Snapshot, trainedEdits = moment.trained
 	return { notebook: moment.notebook, start, snapshot, trainedEdits };
 }
 
-/** Whether Train has already updated the bias or weight at `address`: a number typed there is the new one. */
-function trained(snapshot: Snapshot, address: string): boolean {
-	const a = parseAddress(address);
-	return (
-		(a?.kind === 'bias' || a?.kind === 'weights') && trainDone(snapshot.cursor, a.layer, a.neuron)
-	);
-}
-
 /**
  * Cells set at once (one typed, or a pasted block) as one change: every edit
  * applied to the iteration's start, then one replay. Refused as a whole,
@@ -61,7 +53,8 @@ export function editCells(
 	let start = moment.start;
 	let trainedEdits = moment.trainedEdits;
 	for (const [address, value] of entries) {
-		if (trained(moment.snapshot, address) && Number.isFinite(value)) {
+		// Train has already updated it: a number typed there is the new one.
+		if (isTrained(moment.snapshot, address) && Number.isFinite(value)) {
 			trainedEdits = { ...trainedEdits, [address]: value };
 			continue;
 		}

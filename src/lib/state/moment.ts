@@ -3,7 +3,7 @@
  * derived from the start by replaying to its cursor (plus any parameters
  * typed after Train), so a moment can be stored as a notebook and a cursor.
  */
-import { parseAddress } from '$lib/engine/maths/addresses.ts';
+import { parameterPlaceOf, parseAddress } from '$lib/engine/maths/addresses.ts';
 import { withParameter } from '$lib/engine/maths/model.ts';
 import { netOf, type Notebook } from '$lib/engine/document/notebook.ts';
 import { replayTo } from '$lib/engine/maths/passes.ts';
@@ -71,9 +71,8 @@ export function startNotebook(moment: Moment): Notebook {
 export function withTrainedEdits(s: Snapshot, edits: Readonly<Record<string, number>>): Snapshot {
 	let net = s.net;
 	for (const [address, value] of Object.entries(edits)) {
-		const a = parseAddress(address);
-		if (a?.kind === 'bias') net = withParameter(net, a.layer, a.neuron, undefined, value);
-		if (a?.kind === 'weights') net = withParameter(net, a.layer, a.neuron, a.index, value);
+		const p = parameterPlaceOf(parseAddress(address));
+		if (p) net = withParameter(net, p.layer, p.neuron, p.index, value);
 	}
 	return net === s.net ? s : { ...s, net };
 }

@@ -7,10 +7,10 @@
  * gradients and reads nothing; the new one reads it, η and ∂E/∂w, and is
  * read by nothing before the next iteration. Every other cell has one stage, 'set'.
  */
-import { parseAddress } from '$lib/engine/maths/addresses.ts';
-import { cellInput, cellValue } from '$lib/engine/maths/cells/values.ts';
+import { isParameter } from '$lib/engine/maths/addresses.ts';
+import { cellInput, cellValue, isTrained } from '$lib/engine/maths/cells/values.ts';
 import type { CellGraph } from '$lib/engine/maths/cells/graph.ts';
-import { trainDone, type Cursor, type Snapshot } from '$lib/engine/maths/snapshot.ts';
+import type { Cursor, Snapshot } from '$lib/engine/maths/snapshot.ts';
 
 /** 'set': the number the passes read (a parameter before Train); 'new': Train's update of a parameter. */
 export type Stage = 'set' | 'new';
@@ -31,17 +31,6 @@ export interface CellCopy {
 export interface Node {
 	readonly address: string;
 	readonly stage: Stage;
-}
-
-export function isParameter(address: string): boolean {
-	const kind = parseAddress(address)?.kind;
-	return kind === 'bias' || kind === 'weights';
-}
-
-/** Whether Train has updated the parameter at `address` in this iteration. */
-export function isTrained(s: Snapshot, address: string): boolean {
-	const a = parseAddress(address);
-	return (a?.kind === 'bias' || a?.kind === 'weights') && trainDone(s.cursor, a.layer, a.neuron);
 }
 
 /** The stage of the element that carries `address`'s data-cell: Train's new value once trained. */

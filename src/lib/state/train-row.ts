@@ -9,7 +9,7 @@ import { cellInput, cellValue } from '$lib/engine/maths/cells/values.ts';
 import type { Snapshot } from '$lib/engine/maths/snapshot.ts';
 import { formatNumber } from '$lib/tex/numbers.ts';
 import { oldAndNew, signedNumber, type Split } from '$lib/tex/update-digits.ts';
-import { isTrained } from './parameter-stage.ts';
+import { isTrained } from '$lib/engine/maths/cells/values.ts';
 
 export interface TrainRow {
 	/** The parameter's address, and its gradient's. */

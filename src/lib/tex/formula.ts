@@ -1,9 +1,9 @@
 /** A cell's formula three ways: in symbols, with numbers substituted, and its result. */
-import { parameterPlaceOf, parseAddress } from '$lib/engine/maths/addresses.ts';
-import { cellInput, cellValue } from '$lib/engine/maths/cells/values.ts';
+import { isParameter } from '$lib/engine/maths/addresses.ts';
+import { cellInput, cellValue, isTrained } from '$lib/engine/maths/cells/values.ts';
 import { formulaOf, symbolTerm, symbolTex } from '$lib/engine/maths/cells/cells.ts';
 import { TIMES, type Term } from '$lib/engine/maths/cells/expressions.ts';
-import { trainDone, type Snapshot } from '$lib/engine/maths/snapshot.ts';
+import type { Snapshot } from '$lib/engine/maths/snapshot.ts';
 import { DEFAULT_PRECISION, numberTex } from './numbers.ts';
 import { oldAndNew } from './update-digits.ts';
 
@@ -18,30 +18,20 @@ export interface CellTex {
 	readonly update: boolean;
 }
 
-/** Whether Train has updated the parameter at `address` in this iteration. */
-function trained(s: Snapshot, address: string): boolean {
-	const place = parameterPlaceOf(parseAddress(address));
-	return place !== undefined && trainDone(s.cursor, place.layer, place.neuron);
-}
-
 /**
  * `update`: for a parameter, whether it is Train's new number (its update
  * formula) or the number as set, which has no formula; by default, the new
  * one once Train has updated it.
  */
-function isParameter(address: string): boolean {
-	return parameterPlaceOf(parseAddress(address)) !== undefined;
-}
-
 export function cellTex(
 	s: Snapshot,
 	address: string,
 	precision = DEFAULT_PRECISION,
-	update = trained(s, address)
+	update = isTrained(s, address)
 ): CellTex {
 	const symbol = symbolTex(address);
 	const parameter = isParameter(address);
-	const asSet = parameter && !(update && trained(s, address));
+	const asSet = parameter && !(update && isTrained(s, address));
 	const value = asSet ? cellInput(s, address) : cellValue(s, address);
 	const result = value === undefined ? undefined : numberTex(value, precision, 'alone');
 	// A parameter as set (before Train, or the number the iteration used) is a number the user sets: no formula.

@@ -117,6 +117,10 @@ export function parameterPlaceOf(a: Address | undefined): ParameterPlace | undef
 	return undefined;
 }
 
+/** Whether `address` names a bias or a weight: a number the user sets that Train then updates. */
+export const isParameter = (address: string): boolean =>
+	parameterPlaceOf(parseAddress(address)) !== undefined;
+
 /** Every bias's and weight's address, in the one order of the parameters (model.ts's parameterPlaces). */
 export function parameterAddresses(sizes: readonly number[]): string[] {
 	return parameterPlaces(sizes).map(({ layer, neuron, index }) =>

@@ -8,7 +8,12 @@
  * precedents in the same order of operations, so the rows recalculate the
  * engine's numbers.
  */
-import { address, parameterAddresses, parseAddress } from '../../engine/maths/addresses.ts';
+import {
+	address,
+	parameterAddresses,
+	parameterPlaceOf,
+	parseAddress
+} from '../../engine/maths/addresses.ts';
 import { cellInput, cellValue } from '../../engine/maths/cells/values.ts';
 import { sampleAt, type DataSource } from '../../engine/fast/data.ts';
 import { layerSizes, type Net, type Sample } from '../../engine/maths/model.ts';
@@ -113,7 +118,7 @@ function numberAt(s: Snapshot, addr: string): number {
 	const a = parseAddress(addr)!;
 	if (a.kind === 'inputs') return s.inputs[a.index];
 	if (a.kind === 'targets') return s.targets[a.index];
-	if (a.kind === 'bias' || a.kind === 'weights') return cellInput(s, addr)!;
+	if (parameterPlaceOf(a)) return cellInput(s, addr)!;
 	return cellValue(s, addr)!;
 }
 

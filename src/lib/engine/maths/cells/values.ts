@@ -5,12 +5,18 @@
 import { parameterPlaceOf, parseAddress, type Address } from '../addresses.ts';
 import { parameterAt } from '../model.ts';
 import { kindOf } from './kinds.ts';
-import type { Snapshot } from '../snapshot.ts';
+import { trainDone, type Snapshot } from '../snapshot.ts';
 
 /** The number at `address` now (a trained weight reads its new value), or undefined if not computed yet. */
 export function cellValue(s: Snapshot, address: string | Address): number | undefined {
 	const a = typeof address === 'string' ? parseAddress(address) : address;
 	return a ? kindOf(a).value(a, s) : undefined;
+}
+
+/** Whether Train has updated the bias or weight at `address` in this iteration (cellValue then reads its new number). */
+export function isTrained(s: Snapshot, address: string): boolean {
+	const place = parameterPlaceOf(parseAddress(address));
+	return place !== undefined && trainDone(s.cursor, place.layer, place.neuron);
 }
 
 /**
