@@ -14,6 +14,8 @@
  * the previous one's follow-the-steps scroll. Follow — from the click to the
  * frame painted with the step's first computed cell selected (the formula
  * bar names it), which follow-steps.ts does one frame after the step.
+ * BENCH_FOLLOW=off turns following off first (the stored preference), so a
+ * build that follows is measured at the scroll position of one that does not.
  */
 import type { Browser, Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
@@ -27,6 +29,7 @@ import { launchChromium, startPreview } from '../scripts/preview.ts';
 const PORT = Number(process.env.PREVIEW_PORT ?? 4195);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const LOADS = Number(process.env.BENCH_LOADS ?? 5);
+const FOLLOW = process.env.BENCH_FOLLOW !== 'off';
 const BUTTONS = ['Forward', 'Backward', 'Train', 'Next neuron'] as const;
 const VIEWPORT = { width: 1400, height: 900 };
 
@@ -102,7 +105,12 @@ const median = (xs: number[]) => {
 
 /** Opens the net in a fresh context; resolves with the page and ms from navigation to the net painted. */
 async function load(browser: Browser, hash: string, sizes: number[]) {
-	const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
+	const context = await browser.newContext({ viewport: VIEWPORT });
+	if (!FOLLOW)
+		await context.addInitScript(() =>
+			localStorage.setItem('gradsheet:preferences', JSON.stringify({ follow: false }))
+		);
+	const page = await context.newPage();
 	const lastCell = address.neuron(sizes.length - 2, 0, 'bias');
 	await page.goto(`http://localhost:${PORT}/${hash}`, { waitUntil: 'domcontentloaded' });
 	// A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
@@ -173,7 +181,7 @@ try {
 	const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
 	const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
 	console.log(
-		`render: navigation → net painted, median of ${LOADS} loads; click (once the page has settled) → next painted frame (and → DOM updated, script only), median of ${ROUNDS} clicks each; follow: click → the step's cell selected and painted, median over all clicks; headless Chromium ${VIEWPORT.width}×${VIEWPORT.height}`
+		`render: navigation → net painted, median of ${LOADS} loads; click (once the page has settled) → next painted frame (and → DOM updated, script only), median of ${ROUNDS} clicks each; follow: click → the step's cell selected and painted, median over all clicks; headless Chromium ${VIEWPORT.width}×${VIEWPORT.height}, following the steps ${FOLLOW ? 'on' : 'off (BENCH_FOLLOW=off)'}`
 	);
 	console.log(line(header));
 	for (const row of rows) console.log(line(row));
