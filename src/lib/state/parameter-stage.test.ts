@@ -3,8 +3,17 @@ import { cellGraph } from '$lib/engine/maths/cells/graph.ts';
 import { step } from '$lib/engine/maths/passes.ts';
 import { preset } from '$lib/engine/document/presets.ts';
 import { momentOf } from './moment.ts';
-import { homeStage, linksOf, nodeValue, stageOf, trainedNeurons } from './parameter-stage.ts';
-import { TrainRows, trainRow } from './train-row.ts';
+import {
+	copiesOf,
+	homeStage,
+	keptCopies,
+	linksOf,
+	nodeValue,
+	stageOf,
+	trainedNeurons
+} from './parameter-stage.ts';
+import { keptRow, trainRow } from './train-row.ts';
+import { parseAddress } from '$lib/engine/maths/addresses.ts';
 
 const start = momentOf(preset('article')).start;
 const afterBackward = step(step(start, 'pass'), 'pass');
@@ -63,17 +72,43 @@ test('a Train row holds old, change −η·∂E/∂p and new, with new = old + c
 });
 
 test('Train’s table keeps a row the same object while its numbers stay, and a new one when they change', () => {
-	const rows = new TrainRows();
-	const first = rows.row(start, 0, 0, 2, 4);
-	expect(rows.row(start, 0, 0, 2, 4)).toBe(first);
+	const first = trainRow(start, 0, 0, 2, 4);
 	// Forward and Backward change nothing Train shows: the same row, so its cells do not wake.
-	const forward = step(start, 'pass');
-	expect(rows.row(forward, 0, 0, 2, 4)).toBe(first);
-	expect(rows.row(afterBackward, 0, 0, 2, 4)).toBe(first);
-	// Train's update and other digits are new rows, equal to computing them afresh.
-	const trained = rows.row(firstTrained, 0, 0, 2, 4);
-	expect(trained).not.toBe(first);
-	expect(trained).toEqual(trainRow(firstTrained, 0, 0, 2, 4));
-	expect(rows.row(firstTrained, 0, 0, 2, 6)).toEqual(trainRow(firstTrained, 0, 0, 2, 6));
-	expect(rows.row(firstTrained, 0, 1, 0, 4)).toEqual(trainRow(firstTrained, 0, 1, 0, 4));
+	expect(keptRow(first, trainRow(step(start, 'pass'), 0, 0, 2, 4))).toBe(first);
+	expect(keptRow(first, trainRow(afterBackward, 0, 0, 2, 4))).toBe(first);
+	// Train's update and other digits are new rows.
+	const trained = trainRow(firstTrained, 0, 0, 2, 4);
+	expect(keptRow(first, trained)).toBe(trained);
+	const digits = trainRow(start, 0, 0, 2, 6);
+	expect(keptRow(first, digits)).toBe(digits);
+});
+
+test('a parameter’s copies: Train’s pending new number before Train, Forward’s “before Train” after', () => {
+	const a = parseAddress(weight);
+	expect(copiesOf(afterBackward, a, 'w')).toEqual({
+		set: undefined,
+		new: { label: 'New w: after Train' }
+	});
+	expect(copiesOf(firstTrained, a, 'w')).toEqual({
+		set: { value: start.net.layers[0].neurons[0].weights[1], note: 'before Train' },
+		new: undefined
+	});
+	// Neuron 1 of layer 0 is not trained yet; a total is never a copy.
+	expect(copiesOf(firstTrained, parseAddress('layers.0.neurons.1.bias'), 'b').set).toBeUndefined();
+	expect(copiesOf(firstTrained, parseAddress('layers.0.neurons.0.total'), 'z')).toEqual({
+		set: undefined,
+		new: undefined
+	});
+});
+
+test('copies that show the same are kept the same objects, so their cells do not wake', () => {
+	const a = parseAddress(weight);
+	const now = copiesOf(firstTrained, a, 'w');
+	expect(keptCopies(now, copiesOf(step(firstTrained, 'neuron'), a, 'w'))).toBe(now);
+	const before = copiesOf(afterBackward, a, 'w');
+	const renamed = keptCopies(before, copiesOf(afterBackward, a, 'weight'));
+	expect(renamed).not.toBe(before);
+	expect(renamed.new?.label).toBe('New weight: after Train');
+	const moved = keptCopies(before, now);
+	expect(moved).toEqual(now);
 });

@@ -7,10 +7,11 @@
  * gradients and reads nothing; the new one reads it, η and ∂E/∂w, and is
  * read by nothing before the next iteration. Every other cell has one stage, 'set'.
  */
-import { isParameter } from '$lib/engine/maths/addresses.ts';
+import { isParameter, parameterPlaceOf, type Address } from '$lib/engine/maths/addresses.ts';
 import { cellInput, cellValue, isTrained } from '$lib/engine/maths/cells/values.ts';
+import { parameterAt } from '$lib/engine/maths/model.ts';
 import type { CellGraph } from '$lib/engine/maths/cells/graph.ts';
-import type { Cursor, Snapshot } from '$lib/engine/maths/snapshot.ts';
+import { trainDone, type Cursor, type Snapshot } from '$lib/engine/maths/snapshot.ts';
 
 /** 'set': the number the passes read (a parameter before Train); 'new': Train's update of a parameter. */
 export type Stage = 'set' | 'new';
@@ -21,10 +22,44 @@ export type Stage = 'set' | 'new';
  * `note`), or Train's new number before Train has computed it (no value; its
  * accessible name is `label`).
  */
-export interface CellCopy {
+interface CellCopy {
 	readonly value?: number;
 	readonly note?: string;
 	readonly label?: string;
+}
+
+/** What each of a parameter's two elements shows where it is not the address's home (undefined: it is the home). */
+export interface Copies {
+	/** Forward's b or w, once Train has replaced it: the number the iteration used */
+	readonly set: CellCopy | undefined;
+	/** Train's new number, before Train has computed it */
+	readonly new: CellCopy | undefined;
+}
+
+const HOMES: Copies = { set: undefined, new: undefined };
+
+/**
+ * The copies of the cell at `a` (named `label`) in `s`: only a parameter has
+ * any. Before Train reaches its neuron, Forward's element is the home and
+ * Train's new number a pending copy; after, the other way round.
+ */
+export function copiesOf(s: Snapshot, a: Address | undefined, label: string): Copies {
+	const place = parameterPlaceOf(a);
+	if (!place) return HOMES;
+	if (trainDone(s.cursor, place.layer, place.neuron))
+		return { set: { value: parameterAt(s.startNet, place), note: 'before Train' }, new: undefined };
+	return { set: undefined, new: { label: `New ${label}: after Train` } };
+}
+
+const sameCopy = (a: CellCopy | undefined, b: CellCopy | undefined) =>
+	a === b ||
+	(!!a && !!b && Object.is(a.value, b.value) && a.note === b.note && a.label === b.label);
+
+/** `next`, keeping `now`'s objects where they show the same: a cell whose copy is the same object does not wake. */
+export function keptCopies(now: Copies, next: Copies): Copies {
+	const set = sameCopy(now.set, next.set) ? now.set : next.set;
+	const fresh = sameCopy(now.new, next.new) ? now.new : next.new;
+	return set === now.set && fresh === now.new ? now : { set, new: fresh };
 }
 
 /** One cell at one stage: what a selection, a highlight or a chip points at. */

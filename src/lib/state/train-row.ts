@@ -27,11 +27,11 @@ export interface TrainRow {
 }
 
 /** Parameter `p` of neuron (l, j): 0 is the bias, i + 1 is weight i. */
-function parameterAddress(l: number, j: number, p: number): string {
+export function parameterAddress(l: number, j: number, p: number): string {
 	return p === 0 ? address.neuron(l, j, 'bias') : address.weight(l, j, p - 1);
 }
 
-function gradientAddress(l: number, j: number, p: number): string {
+export function gradientAddress(l: number, j: number, p: number): string {
 	return p === 0 ? address.neuron(l, j, 'bias_gradient') : address.weightGradient(l, j, p - 1);
 }
 
@@ -92,23 +92,6 @@ function sameRow(a: TrainRow, b: TrainRow): boolean {
 	);
 }
 
-/**
- * Train's rows as the table draws them, each the same object until its
- * numbers change: every step (a Forward as much as a Train) re-reads the
- * table, and a row that is the same object wakes none of its four cells.
- * One computation per row and snapshot, however many cells read it.
- */
-export class TrainRows {
-	// Not reactive: a cache beside the reactive snapshot, read in the cells' own reactions.
-	readonly #rows = new Map<string, { s: Snapshot; precision: number; row: TrainRow }>();
-
-	row(s: Snapshot, l: number, j: number, p: number, precision: number): TrainRow {
-		const key = `${l} ${j} ${p}`;
-		const kept = this.#rows.get(key);
-		if (kept?.s === s && kept.precision === precision) return kept.row;
-		const next = trainRow(s, l, j, p, precision);
-		const row = kept && sameRow(kept.row, next) ? kept.row : next;
-		this.#rows.set(key, { s, precision, row });
-		return row;
-	}
-}
+/** `next`, or `now` when it shows the same numbers: a row that is the same object wakes none of its cells. */
+export const keptRow = (now: TrainRow | undefined, next: TrainRow): TrainRow =>
+	now && sameRow(now, next) ? now : next;

@@ -5,7 +5,11 @@
  * only the cells whose view differs, so a Forward click on a net of ten
  * thousand weights repaints its totals and values, not every weight: reading
  * `sheet.snapshot` in each cell would wake every cell on every step.
- * Construct it while a component initialises: it runs two effects.
+ * Each entry also keeps what the cell's attributes need that is not its number: its name (words.ts,
+ * changed only with the notebook's labels) and, for a parameter, the read-only copies its two
+ * elements show where they are not its home (parameter-stage.ts): a cell reads them from its
+ * entry, not from the snapshot, so a step that does not move its home does not wake it.
+ * Construct it while a component initialises: it runs three effects.
  */
 import { createContext, untrack } from 'svelte';
 import { addressExists, parseAddress, type Address } from '$lib/engine/maths/addresses.ts';
@@ -13,7 +17,8 @@ import { layerSizes } from '$lib/engine/maths/model.ts';
 import type { Snapshot } from '$lib/engine/maths/snapshot.ts';
 import { cellView, type CellView } from './view.ts';
 import type { NotebookState } from '../notebook.svelte.ts';
-import { nodeKey } from '../parameter-stage.ts';
+import { copiesOf, keptCopies, nodeKey, type Copies } from '../parameter-stage.ts';
+import { describeAddress } from '$lib/engine/maths/cells/words.ts';
 
 export type CellMark = 'selected' | 'precedent' | 'dependent' | undefined;
 
@@ -24,6 +29,10 @@ export class CellEntry {
 	mark = $state<CellMark>();
 	/** The mark of a trained parameter's new number (the other, `mark`, is of the number as set). */
 	markNew = $state<CellMark>();
+	/** The cell's name in words (aria-label), with the notebook's labels. */
+	label = $state.raw('');
+	/** What a parameter's elements show where they are not its home; both undefined for any other cell. */
+	copies = $state.raw<Copies>({ set: undefined, new: undefined });
 	/** How many drawn cells show this address (a cell and its copies elsewhere). */
 	holders = 0;
 	constructor(
@@ -41,15 +50,12 @@ export class CellViews {
 	constructor(sheet: NotebookState) {
 		this.#sheet = sheet;
 		$effect.pre(() => {
-			const { snapshot, before, precision, sizes } = sheet;
-			untrack(() => {
-				const than = comparable(before, sizes);
-				for (const entry of this.#entries.values()) {
-					// A cell of the net's old shape, about to go: nothing to show.
-					if (!entry.parsed || !addressExists(entry.parsed, sizes)) continue;
-					setIfChanged(entry, cellView(snapshot, than, entry.parsed, precision, entry.address));
-				}
-			});
+			void [sheet.snapshot, sheet.before, sheet.precision, sheet.sizes];
+			untrack(() => this.showSnapshot());
+		});
+		$effect.pre(() => {
+			void sheet.notebook.labels;
+			untrack(() => this.nameCells());
 		});
 		$effect.pre(() => {
 			const highlight = sheet.highlight;
@@ -57,6 +63,29 @@ export class CellViews {
 				for (const entry of this.#entries.values()) setMarks(entry, highlight);
 			});
 		});
+	}
+
+	/** Every drawn cell's view and copies from the snapshot now (run on each change of it). */
+	showSnapshot(): void {
+		const { snapshot, before, precision, sizes } = this.#sheet;
+		const than = comparable(before, sizes);
+		for (const entry of this.#entries.values()) {
+			// A cell of the net's old shape, about to go: nothing to show.
+			if (!entry.parsed || !addressExists(entry.parsed, sizes)) continue;
+			setIfChanged(entry, cellView(snapshot, than, entry.parsed, precision, entry.address));
+			setCopies(entry, snapshot);
+		}
+	}
+
+	/** Every drawn cell's name from the notebook's labels (run when they change). */
+	nameCells(): void {
+		const { notebook, snapshot, sizes } = this.#sheet;
+		for (const entry of this.#entries.values()) {
+			const label = describeAddress(entry.address, notebook.labels);
+			if (label === entry.label) continue;
+			entry.label = label;
+			if (entry.parsed && addressExists(entry.parsed, sizes)) setCopies(entry, snapshot);
+		}
 	}
 
 	/**
@@ -91,9 +120,11 @@ export class CellViews {
 	/** Read untracked: a cell must depend on its entry, never on the whole snapshot. */
 	#refresh(entry: CellEntry): void {
 		untrack(() => {
-			const { snapshot, before, precision, sizes, highlight } = this.#sheet;
+			const { snapshot, before, precision, sizes, highlight, notebook } = this.#sheet;
 			const than = comparable(before, sizes);
 			entry.view = cellView(snapshot, than, entry.parsed!, precision, entry.address);
+			entry.label = describeAddress(entry.address, notebook.labels);
+			setCopies(entry, snapshot);
 			setMarks(entry, highlight);
 		});
 	}
@@ -123,6 +154,11 @@ function setIfChanged(entry: CellEntry, next: CellView): void {
 	const now = entry.view!;
 	const same = (Object.keys(next) as (keyof CellView)[]).every((k) => Object.is(now[k], next[k]));
 	if (!same) entry.view = next;
+}
+
+function setCopies(entry: CellEntry, snapshot: Snapshot): void {
+	const next = keptCopies(entry.copies, copiesOf(snapshot, entry.parsed, entry.label));
+	if (next !== entry.copies) entry.copies = next;
 }
 
 /** The page's cell views, handed to every cell. */
