@@ -80,11 +80,14 @@ describe("the article's net's worked example, read back from its Markdown", () =
 		expect(written).toEqual(expectedLines(s));
 	});
 
-	test.each(moments)('%s: every number in its maths is the engine’s, to the digits shown', (_, s) => {
-		const lines = readBack(markdownOf(s), sizes);
-		expect(lines.length).toBeGreaterThan(0);
-		checkEvery(s, lines);
-	});
+	test.each(moments)(
+		'%s: every number in its maths is the engine’s, to the digits shown',
+		(_, s) => {
+			const lines = readBack(markdownOf(s), sizes);
+			expect(lines.length).toBeGreaterThan(0);
+			checkEvery(s, lines);
+		}
+	);
 
 	test('at 9 digits too, and the update of a weight shows old and new apart', () => {
 		const s = step(start, 'iteration');
