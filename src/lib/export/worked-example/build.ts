@@ -6,9 +6,7 @@
  * exactly what the page says; the page's view and markdown.ts only lay it out.
  */
 import { address } from '$lib/engine/maths/addresses.ts';
-import { formulaOf } from '$lib/engine/maths/cells/cells.ts';
-import { cellInput, cellValue } from '$lib/engine/maths/cells/values.ts';
-import { describeAddress, type Labels } from '$lib/engine/maths/cells/words.ts';
+import type { Labels } from '$lib/engine/maths/cells/words.ts';
 import { layerSizes } from '$lib/engine/maths/model.ts';
 import {
 	backwardDone,
@@ -17,28 +15,13 @@ import {
 	trainDone,
 	type Snapshot
 } from '$lib/engine/maths/snapshot.ts';
-import { cellTex } from '$lib/tex/formula.ts';
-import { numberTex } from '$lib/tex/numbers.ts';
 import { everything, isPartial, type Include } from './include.ts';
+import { lines, type Context, type WorkedLine } from './lines.ts';
 
-export interface WorkedLine {
-	readonly address: string;
-	/** The cell in words: "Layer 0, neuron 1: total". */
-	readonly words: string;
-	/** TeX: the symbol, and for a computed cell `= formula` (`\leftarrow` for Train's update). */
-	readonly symbols: string;
-	/** TeX: the formula's right-hand side with its numbers, or undefined for a number the user sets. */
-	readonly substituted: string | undefined;
-	/** TeX: the cell's number, in the digits the page shows. */
-	readonly result: string;
-	/** The cell's number in full, as the page's data-value has it. */
-	readonly value: number;
-	/** When the number is not what the formula gives (a pinned cell, a weight typed after Train). */
-	readonly differs?: { readonly gives: string; readonly why: string };
-}
+export type { WorkedLine };
 
 /** One neuron's lines, or a group of numbers the user sets. */
-export interface WorkedPart {
+interface WorkedPart {
 	readonly heading: string;
 	readonly lines: readonly WorkedLine[];
 }
@@ -51,7 +34,7 @@ export interface WorkedGroup {
 	readonly pending?: string;
 }
 
-export type SectionId = 'start' | 'forward' | 'loss' | 'backward' | 'train';
+type SectionId = 'start' | 'forward' | 'loss' | 'backward' | 'train';
 
 export interface WorkedSection {
 	readonly id: SectionId;
@@ -68,13 +51,6 @@ export interface WorkedExample {
 	/** What is left out of a big net, or undefined when it is written whole. */
 	readonly leftOut?: string;
 	readonly sections: readonly WorkedSection[];
-}
-
-interface Context {
-	readonly s: Snapshot;
-	readonly precision: number;
-	readonly labels: Labels;
-	readonly include: Include;
 }
 
 /** The worked example of `s` as far as it has been computed, for the layers and neurons `include` names. */
@@ -140,35 +116,6 @@ function leftOut(sizes: readonly number[], include: Include): string {
 				: `layers ${layers.join(', ')}`;
 	return `Written out for ${which}: the first ${include.neurons} neurons of each, with their weights from the first ${include.neurons} of the layer before. The rest is left out.`;
 }
-
-/** One cell's line, or undefined while the iteration has not computed it. `asSet`: a parameter's number before Train. */
-function line(c: Context, at: string, asSet = false): WorkedLine | undefined {
-	const { s, precision } = c;
-	const tex = cellTex(s, at, precision, !asSet);
-	const value = asSet ? cellInput(s, at) : cellValue(s, at);
-	if (tex.result === undefined || value === undefined) return undefined;
-	const formula = tex.substituted === undefined ? undefined : formulaOf(s.net, at);
-	const gives = formula?.evaluate((p) => cellInput(s, p)!);
-	const differs =
-		gives === undefined || Object.is(gives, value)
-			? undefined
-			: {
-					gives: numberTex(gives, precision, 'alone'),
-					why: at in s.overrides ? 'pinned' : 'typed after Train'
-				};
-	return {
-		address: at,
-		words: describeAddress(at, c.labels),
-		symbols: tex.symbols,
-		substituted: tex.substituted,
-		result: tex.result,
-		value,
-		...(differs ? { differs } : {})
-	};
-}
-
-const lines = (c: Context, addresses: readonly string[], asSet = false): WorkedLine[] =>
-	addresses.flatMap((at) => line(c, at, asSet) ?? []);
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 

@@ -9,7 +9,7 @@ import type { WorkedExample, WorkedGroup, WorkedLine, WorkedSection } from './bu
 const text = (s: string) => s.replace(/[\\`*_[\]<>#!|~$&{}]/g, (c) => `\\${c}`);
 
 /** The one equation of a line: symbols = numbers = result (or what the formula gives). */
-export function equationTex(line: WorkedLine): string {
+function equationTex(line: WorkedLine): string {
 	if (line.substituted === undefined) return `${line.symbols} = ${line.result}`;
 	return `${line.symbols} = ${line.substituted} = ${line.differs?.gives ?? line.result}`;
 }
