@@ -3,16 +3,12 @@
  * notebook grid: the whole block becomes one edit (one undo step) or none.
  */
 import { parseTsv } from '$lib/engine/document/tsv.ts';
+import { refused } from '$lib/state/cells/text.ts';
 import { pastePlan } from './block.ts';
 import { pasteTargets } from './grid-keys.ts';
 
 /** Applies edits as one change; returns why they were refused, or undefined. */
 export type ApplyEdits = (entries: (readonly [string, number])[]) => string | undefined;
-
-/** A refusal as a sentence that says nothing changed. */
-export function refused(why: string): string {
-	return `${why.charAt(0).toUpperCase()}${why.slice(1)}; nothing was pasted.`;
-}
 
 /** Pastes tab-separated `text` at `cell` (or the top-left of its selected block). Returns why not, or undefined. */
 export function pasteIntoGrid(

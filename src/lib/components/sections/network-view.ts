@@ -9,6 +9,10 @@ interface LayerView {
 	readonly role: 'hidden' | 'output';
 	readonly neurons: number;
 	readonly activation: ActivationName;
+	/** Its neuron count is the generator's to set (the output layer, while a generator supplies the samples). */
+	readonly countFixed: boolean;
+	/** A hidden layer can go; the output layer cannot. */
+	readonly removable: boolean;
 }
 
 export interface NetworkView {
@@ -16,6 +20,9 @@ export interface NetworkView {
 	readonly layers: readonly LayerView[];
 	/** The generator that fixes the input and output counts, when one supplies the samples. */
 	readonly fixedBy: string | undefined;
+	/** The input count is the generator's to set. */
+	readonly inputsFixed: boolean;
+	readonly seed: number;
 	/** "2 → 3 → 3 → 2" */
 	readonly shape: string;
 	/** "tanh", or each layer's activation when they differ: "tanh, relu, linear" */
@@ -28,22 +35,27 @@ export interface NetworkView {
 export function networkView(notebook: Notebook): NetworkView {
 	const net = netOf(notebook);
 	const last = net.layers.length - 1;
+	const source = dataSourceOf(notebook);
+	const fixedBy = source.kind === 'generator' ? source.name : undefined;
 	const layers = net.layers.map((layer, l): LayerView => ({
 		index: l,
 		role: l === last ? 'output' : 'hidden',
 		neurons: layer.neurons.length,
-		activation: layer.activation
+		activation: layer.activation,
+		countFixed: l === last && fixedBy !== undefined,
+		removable: l !== last
 	}));
 	const inputs = notebook.inputs.length;
 	const sizes = [inputs, ...layers.map((l) => l.neurons)];
 	let weights = 0;
 	for (let l = 1; l < sizes.length; l++) weights += sizes[l - 1] * sizes[l];
 	const biases = sizes.slice(1).reduce((a, b) => a + b, 0);
-	const source = dataSourceOf(notebook);
 	return {
 		inputs,
 		layers,
-		fixedBy: source.kind === 'generator' ? source.name : undefined,
+		fixedBy,
+		inputsFixed: fixedBy !== undefined,
+		seed: notebook.seed ?? 0,
 		shape: sizes.join(' → '),
 		activations:
 			[...new Set(layers.map((l) => l.activation))].length === 1
@@ -54,7 +66,8 @@ export function networkView(notebook: Notebook): NetworkView {
 	};
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
+/** "1 row", "1,200 rows" */
+export function plural(n: number, one: string, many = `${one}s`): string {
 	return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
 

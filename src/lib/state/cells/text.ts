@@ -9,3 +9,8 @@ export function parseCellText(text: string): CellText {
 	const read = readNumber(text);
 	return read.ok ? read : { ok: false, error: `${read.why}; the old value stays.` };
 }
+
+/** A refused paste as a sentence that says nothing changed. */
+export function refused(why: string): string {
+	return `${why.charAt(0).toUpperCase()}${why.slice(1)}; nothing was pasted.`;
+}
