@@ -39,6 +39,14 @@ async function expectNoRefusal(page: Page, target: Locator): Promise<void> {
 	await expect(target).not.toHaveAttribute('aria-invalid', 'true');
 }
 
+/** Whether the window's scroll stays put over five frames. */
+const scrollStill = (page: Page) =>
+	page.evaluate(async () => {
+		const at = scrollY;
+		for (let n = 0; n < 5; n++) await new Promise(requestAnimationFrame);
+		return scrollY === at;
+	});
+
 const focusedCell = (page: Page) =>
 	page.evaluate(() => document.activeElement?.getAttribute('data-cell') ?? '');
 
@@ -53,9 +61,14 @@ test('a refusal lies over the cell below without taking its click, and goes when
 	await typeInto(page, 'layers.1.neurons.0.weights.1', 'abc');
 	const alert = await expectRefusal(above, 'not a number');
 
-	// The message covers part of the cell below; a click there is the cell's.
-	const message = (await alert.boundingBox())!;
-	const target = (await below.boundingBox())!;
+	// The message covers part of the cell below; a click there is the cell's. Both boxes are
+	// measured in one frame, once the page has stopped moving (the click on the cell ends
+	// Forward's smooth scroll where it is; see follow-steps.ts).
+	await expect.poll(() => scrollStill(page)).toBe(true);
+	const [message, target] = await page.evaluate(
+		([a, b]) => [a, b].map((el) => el!.getBoundingClientRect().toJSON() as DOMRect),
+		[await alert.elementHandle(), await below.elementHandle()]
+	);
 	const x = Math.max(message.x, target.x) + 4;
 	const y = Math.max(message.y, target.y) + 4;
 	expect(x < Math.min(message.x + message.width, target.x + target.width)).toBe(true);

@@ -34,23 +34,29 @@ export function followSteps(sheet: NotebookState, bars: Bars): Attachment {
 		const step = sheet.lastStep; // the one thing this re-runs on: a new step
 		if (!step) return;
 		let cancelled = false;
+		const scroll = { smooth: false };
 		const listening = new AbortController();
 		const stop = () => {
 			cancelled = true;
 			listening.abort();
 		};
+		// The user's own scrolling, clicking or typing wins: no correction pulls the page back, and a
+		// smooth scroll still going stops where it is, so nothing moves under their pointer.
+		const giveWay = () => {
+			if (scroll.smooth) window.scrollTo({ top: scrollY, behavior: 'instant' });
+			stop();
+		};
 		untrack(() => {
 			if (!sheet.preferences.follow || typing()) return;
-			// The user's own scrolling, clicking or typing wins: no correction pulls the page back.
 			for (const type of USER_EVENTS)
-				addEventListener(type, stop, { capture: true, passive: true, signal: listening.signal });
+				addEventListener(type, giveWay, { capture: true, passive: true, signal: listening.signal });
 			// The step's own numbers are painted first; the selection (formula bar, marks) and the
 			// scroll follow in the next frame, so a click shows its result as fast as without following.
 			void nextFrame()
 				.then(() => {
 					if (cancelled || !sheet.preferences.follow || typing()) return;
 					sheet.select(step.address);
-					return reveal(root, step, bars, () => cancelled);
+					return reveal(root, step, bars, scroll, () => cancelled);
 				})
 				.finally(() => listening.abort());
 		});
@@ -67,7 +73,13 @@ function typing(): boolean {
 	return el instanceof HTMLInputElement && TEXT_INPUTS.has(el.type);
 }
 
-async function reveal(root: Element, step: Computed, bars: Bars, cancelled: () => boolean) {
+async function reveal(
+	root: Element,
+	step: Computed,
+	bars: Bars,
+	scroll: { smooth: boolean },
+	cancelled: () => boolean
+) {
 	await tick(); // the selection drawn: a windowed table has scrolled its pane to the cell
 	let el = find(root, step);
 	for (let n = 0; !el && n < DRAW_FRAMES && !cancelled(); n++) {
@@ -77,8 +89,10 @@ async function reveal(root: Element, step: Computed, bars: Bars, cancelled: () =
 	if (!el || cancelled()) return;
 	const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
 	if (clear(el, bars)) return;
+	scroll.smooth = !reduce;
 	scrollClear(el, bars, reduce ? 'instant' : 'smooth');
 	await settled();
+	scroll.smooth = false;
 	// Sections on the way were skipped (content-visibility) and take their real size once on screen,
 	// which moves the cell: scroll again until it stays put.
 	for (let n = 0; n < CORRECTIONS && !cancelled() && el.isConnected && !clear(el, bars); n++) {
