@@ -7,6 +7,7 @@ import { step } from '$lib/engine/maths/passes.ts';
 import { preset } from '$lib/engine/document/presets.ts';
 import {
 	cellsCsv,
+	gridCsv,
 	csvField,
 	fileName,
 	inTextField,
@@ -146,5 +147,26 @@ describe('names and links', () => {
 	it('names files by the iteration', () => {
 		expect(fileName(3, 'json')).toBe('gradsheet-iteration-3.json');
 		expect(fileName(0, 'csv')).toBe('gradsheet-iteration-0.csv');
+	});
+});
+
+describe('the learned-function map as CSV', () => {
+	it('writes one row per point, the inputs then each output, full precision, under named columns', () => {
+		const grid = {
+			xs: [0, 1],
+			ys: [0.5],
+			inputs: [
+				[0, 0.5],
+				[1, 0.5]
+			],
+			outputs: [Float64Array.of(0.1 + 0.2, -1e-20), Float64Array.of(1 / 3, 2)]
+		};
+		const text = gridCsv(grid, { inputs: ['width', 'height'], outputs: ['=area'] });
+		expect(text.split('\r\n')).toEqual([
+			'\uFEFFinput 0: width,input 1: height,output 0: =area,output 1',
+			`0,0.5,${0.1 + 0.2},${1 / 3}`,
+			'1,0.5,-1e-20,2',
+			''
+		]);
 	});
 });

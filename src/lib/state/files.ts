@@ -11,6 +11,7 @@ import { layerSizes } from '$lib/engine/maths/model.ts';
 import type { Notebook } from '$lib/engine/document/notebook.ts';
 import { MAX_NOTEBOOK_CHARS, parseNotebook } from '$lib/engine/document/notebook-file.ts';
 import type { Snapshot } from '$lib/engine/maths/snapshot.ts';
+import type { OutputGrid } from '$lib/engine/fast/grid.ts';
 import { xlsxFrom, type XlsxRequest } from '$lib/export/xlsx/request.ts';
 import { spawnXlsxWorker } from '$lib/workers/spawn.ts';
 
@@ -41,6 +42,27 @@ export function cellsCsv(snapshot: Snapshot, labels?: Labels): string {
 		]);
 	}
 	return '\uFEFF' + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/**
+ * The learned-function map's grid (fast/grid.ts): one row per point, every
+ * input first, then each output, full precision; a header naming them with
+ * a fixed word first, as cellsCsv does, so a label cannot become a formula.
+ */
+export function gridCsv(grid: OutputGrid, labels?: Labels): string {
+	const inputs = grid.inputs[0]?.length ?? 0;
+	const name = (what: string, i: number, label: string | undefined) =>
+		label ? `${what} ${i}: ${label}` : `${what} ${i}`;
+	const header = [
+		...Array.from({ length: inputs }, (_, i) => name('input', i, labels?.inputs?.[i])),
+		...grid.outputs.map((_, k) => name('output', k, labels?.outputs?.[k]))
+	];
+	const rows = grid.inputs.map((point, p) =>
+		[...point, ...grid.outputs.map((output) => output[p])].map(String)
+	);
+	return (
+		'\uFEFF' + [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n'
+	);
 }
 
 // ── Reading files ──

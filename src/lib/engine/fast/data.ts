@@ -37,17 +37,27 @@ export const fillRectangle: Fill = (key, k, inputs, at, targets) => {
 	const height = 0.1 + 0.9 * uniform(key, 2 * k + 1);
 	inputs[at] = width;
 	inputs[at + 1] = height;
+	rectangleTargets(width, height, targets);
+};
+
+/** The rectangle's rule: area, and circumference × 0.25. */
+function rectangleTargets(width: number, height: number, targets: Row): void {
 	targets[0] = width * height;
 	targets[1] = (height * 2 + width * 2) * 0.25;
-};
+}
 
 /** One of XOR's four rows r, chosen uniformly: [0,0]→0, [0,1]→1, [1,0]→1, [1,1]→0, the inputs r's two bits. */
 export const fillXor: Fill = (key, k, inputs, at, targets) => {
 	const r = hash32((key + Math.imul(k + 1, GOLDEN)) | 0) >>> 30;
 	inputs[at] = r >>> 1;
 	inputs[at + 1] = r & 1;
-	targets[0] = (r >>> 1) ^ (r & 1);
+	xorTargets(inputs[at], inputs[at + 1], targets);
 };
+
+/** XOR's rule, on the whole square: each input is a bit from 0.5 up (its rows' inputs are 0 or 1). */
+function xorTargets(a: number, b: number, targets: Row): void {
+	targets[0] = Number(a >= 0.5) ^ Number(b >= 0.5);
+}
 
 /** Generated sample k as an object, for a generator of `inputs` inputs and `targets` targets. */
 const sampleOf =
@@ -71,6 +81,24 @@ export const GENERATORS: Readonly<
 > = {
 	rectangle: { inputs: 2, targets: 2, sample: rectangleSample },
 	xor: { inputs: 2, targets: 1, sample: sampleOf(fillXor, 2, 1) }
+};
+
+/**
+ * A generator's rule: the targets at any point of its input square, which
+ * the learned-function map draws against the net's outputs. The same
+ * functions the generators use for their samples.
+ */
+export const RULES: Readonly<Record<GeneratorName, (inputs: readonly number[]) => number[]>> = {
+	rectangle: ([width, height]) => {
+		const targets = [0, 0];
+		rectangleTargets(width, height, targets);
+		return targets;
+	},
+	xor: ([a, b]) => {
+		const targets = [0];
+		xorTargets(a, b, targets);
+		return targets;
+	}
 };
 
 export function generatorKey(seed: number): number {
