@@ -7,8 +7,9 @@
  */
 import { allAddresses } from '../../src/lib/engine/maths/addresses.ts';
 import { cellValue } from '../../src/lib/engine/maths/cells/values.ts';
-import { sampleAt } from '../../src/lib/engine/fast/data.ts';
-import { layerSizes } from '../../src/lib/engine/maths/model.ts';
+import { sampleAt, type DataSource } from '../../src/lib/engine/fast/data.ts';
+import { inputRange, outputGrid, ruleOf } from '../../src/lib/engine/fast/grid.ts';
+import { layerSizes, type Net } from '../../src/lib/engine/maths/model.ts';
 import { dataSourceOf, netOf, type Notebook } from '../../src/lib/engine/document/notebook.ts';
 import { nextIteration, step } from '../../src/lib/engine/maths/passes.ts';
 import { createSnapshot, type Snapshot } from '../../src/lib/engine/maths/snapshot.ts';
@@ -83,4 +84,24 @@ export function steppedReports(nb: Notebook, count: number, every: number): Repo
 	}
 	if (averaged > 0) flush(s.iteration, true);
 	return rows;
+}
+
+/**
+ * The learned-function map's rows (fast/grid.ts) as its CSV writes them, every
+ * input and output as String(x): a grid of two varied inputs over the range
+ * the page shows for `source` (a generator's: the unit square).
+ */
+export function learnedRows(
+	net: Net,
+	inputs: readonly number[],
+	source: DataSource,
+	points: number
+): string[][] {
+	const range = (i: number) => inputRange(source, [inputs], i);
+	const grid = outputGrid(
+		net,
+		{ x: 0, y: 1, held: inputs, xRange: range(0), yRange: range(1), points },
+		ruleOf(source)
+	);
+	return grid.inputs.map((point, p) => [...point, ...grid.outputs.map((o) => o[p])].map(String));
 }

@@ -92,6 +92,11 @@ export class NotebookState {
 
 	readonly #source: DataSource = $derived(dataSourceOf(this.notebook));
 
+	/** Where iterations' samples come from: the notebook's own, its table, or a generator. */
+	get source(): DataSource {
+		return this.#source;
+	}
+
 	/** The moment the page shows: what autosave stores and the history panel marks. */
 	get moment(): Moment {
 		return this.#moment;

@@ -2,14 +2,15 @@
  * What the net has learned, as numbers on a grid: its outputs at every point
  * of a plane through its input space (two inputs varied, the others held),
  * or along a line for a net of one input, and the data source's targets
- * there when it has a rule. Each point is the forward pass of passes.ts, so
- * a pixel of the map is exactly the output the notebook's Forward gives for
- * those inputs.
+ * there when it has a rule. Each point is a forward pass over the flat
+ * parameters with the fast trainer's arithmetic (trainer-arithmetic.ts), the
+ * operations of passes.ts in the same order, so a pixel of the map is exactly
+ * the output the notebook's Forward gives for those inputs (grid.test.ts holds
+ * every pixel to passes.ts).
  */
-import { layerSizes, type Net } from '../maths/model.ts';
-import { step } from '../maths/passes.ts';
-import { createSnapshot } from '../maths/snapshot.ts';
+import { layerSizes, parameterValues, type Net } from '../maths/model.ts';
 import { RULES, type DataSource } from './data.ts';
+import { layerActivations, weightedSum } from './trainer-arithmetic.ts';
 
 /** The inputs a map varies and the range each takes. */
 export interface Plane {
@@ -58,13 +59,7 @@ export function outputGrid(
 	const count = xs.length * ys.length;
 	const outputs = Array.from({ length: outputCount }, () => new Float64Array(count));
 	const targets = rule && Array.from({ length: outputCount }, () => new Float64Array(count));
-	// One start shared by every point: a step copies only the rows it writes.
-	const template = createSnapshot({
-		net,
-		inputs: plane.held,
-		targets: new Array<number>(outputCount).fill(0),
-		learningRate: 0
-	});
+	const forward = forwardPass(net);
 	const inputs: number[][] = [];
 	let p = 0;
 	for (const y of ys) {
@@ -73,7 +68,7 @@ export function outputGrid(
 			point[plane.x] = x;
 			if (plane.y !== undefined) point[plane.y] = y;
 			inputs.push(point);
-			const values = step({ ...template, inputs: point }, 'pass').values.at(-1)!;
+			const values = forward(point);
 			const wanted = rule?.(point);
 			for (let k = 0; k < outputCount; k++) {
 				outputs[k][p] = values[k];
@@ -83,6 +78,31 @@ export function outputGrid(
 		}
 	}
 	return { xs, ys, inputs, outputs, targets };
+}
+
+/**
+ * The net's forward pass as a function of its inputs, returning its outputs
+ * (a view into one buffer, valid until the next call): z = b + Σ w·a and
+ * a = f(z), layer by layer, as the trainer's loop does it.
+ */
+function forwardPass(net: Net): (inputs: readonly number[]) => Float64Array {
+	const sizes = layerSizes(net);
+	const L = net.layers.length;
+	const params = Float64Array.from(parameterValues(net));
+	const { f } = layerActivations(net.layers.map((layer) => layer.activation));
+	const start = [0];
+	for (const size of sizes) start.push(start.at(-1)! + size);
+	const values = new Float64Array(start[L + 1]);
+	return (inputs) => {
+		values.set(inputs, 0);
+		let p = 0;
+		for (let l = 0; l < L; l++) {
+			const m = sizes[l];
+			for (let o = start[l + 1]; o < start[l + 2]; o++, p += m + 1)
+				values[o] = f[l](weightedSum(params, p, values, start[l], m));
+		}
+		return values.subarray(start[L], start[L + 1]);
+	};
 }
 
 /**
