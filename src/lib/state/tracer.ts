@@ -92,8 +92,8 @@ const PER_WEIGHT = new Set<LineId>(['forward.term', 'backward.weight_gradient', 
 
 /**
  * The run a click on line `id` stands for: the one at the neuron its pass
- * is at (the next line's, else the one that ran), else the pass's first
- * neuron; moved to a layer the line runs on. Undefined for a line no layer
+ * is at (the next line's, else the one that ran), else at the neuron the
+ * cursor is at, else the pass's first; moved to a layer the line runs on. Undefined for a line no layer
  * runs (a hidden layer's δ in a net of one layer).
  */
 export function runFor(
@@ -104,12 +104,13 @@ export function runFor(
 	const pass = passOf(id);
 	const sizes = s.startNet.layers.map((layer) => layer.neurons.length);
 	const last = sizes.length - 1;
-	const at = near.find((run) => run?.pass === pass) ?? {
-		id,
-		pass,
-		layer: pass === 'backward' ? last : 0,
-		neuron: 0
-	};
+	const at = near.find((run) => run?.pass === pass) ??
+		near.find((run) => run !== undefined) ?? {
+			id,
+			pass,
+			layer: pass === 'backward' ? last : 0,
+			neuron: 0
+		};
 	if (id === 'forward.loss') return { id, pass, layer: last, neuron: sizes[last] - 1 };
 	let { layer, neuron } = at;
 	if (id === 'backward.output_delta') layer = last;
