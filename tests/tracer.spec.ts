@@ -21,7 +21,15 @@ import { loopVariables } from '../src/lib/engine/maths/listing.ts';
 import { step, type Granularity } from '../src/lib/engine/maths/passes.ts';
 import { preset } from '../src/lib/engine/document/presets.ts';
 import type { Snapshot } from '../src/lib/engine/maths/snapshot.ts';
-import { button, cell, expectCells, open, startOf, watchConsole } from './support/page.ts';
+import {
+	button,
+	cell,
+	expectCells,
+	formulaBar,
+	open,
+	startOf,
+	watchConsole
+} from './support/page.ts';
 
 const start = startOf(preset('article'));
 const tracer = (page: Page) => page.locator('section.tracer');
@@ -137,6 +145,7 @@ test('Next line runs a whole iteration one line at a time: the marked lines, the
 			// Mid-sum: the total reads "Σ so far" and the watch calls it so.
 			await expect(cell(page, total)).toContainText('Σ so far');
 			await expect(cell(page, total)).toHaveAccessibleName(/so far/);
+			await expect(formulaBar(page)).toContainText('Σ so far: 1 of 2 terms added');
 			await expect(
 				tracer(page).locator(`[data-watch="next"] [data-list="reads"] [data-address="${total}"]`)
 			).toContainText('(so far)');

@@ -4,7 +4,15 @@ import { address, parseAddress } from '$lib/engine/maths/addresses.ts';
 import { lineCells, nextLine, stepLine, type LineRun } from '$lib/engine/maths/lines.ts';
 import { step } from '$lib/engine/maths/passes.ts';
 import { momentOf } from './moment.ts';
-import { computedBy, readsOf, runFor, traceOf, variableName, writesOf } from './tracer.ts';
+import {
+	computedBy,
+	partialNote,
+	readsOf,
+	runFor,
+	traceOf,
+	variableName,
+	writesOf
+} from './tracer.ts';
 
 const start = momentOf(preset('article')).snapshot;
 const term: LineRun = { id: 'forward.term', pass: 'forward', layer: 1, neuron: 2, weight: 1 };
@@ -77,5 +85,14 @@ describe('the tracer’s names and numbers', () => {
 			`${address.neuron(0, 0, 'bias')}→new`
 		]);
 		expect(traceOf(step(start, 'iteration'), undefined).cells).toEqual([]);
+	});
+
+	it('says how many of a total’s terms are in while it is partial, and nothing once it is whole', () => {
+		const total = address.neuron(0, 0, 'total');
+		const bias = stepLine(start);
+		expect(partialNote(bias, total)).toMatch(/^Σ so far: 0 of 2 terms added/);
+		expect(partialNote(stepLine(bias), total)).toMatch(/^Σ so far: 1 of 2 terms added/);
+		expect(partialNote(stepLine(stepLine(bias)), total)).toBeUndefined();
+		expect(partialNote(bias, address.neuron(0, 0, 'value'))).toBeUndefined();
 	});
 });

@@ -147,3 +147,16 @@ export function traceOf(s: Snapshot, run: LineRun | undefined): Trace {
 		cells: [...reads, ...writes]
 	};
 }
+
+/**
+ * What the formula bar says of a total mid-sum: its number is the sum of the
+ * terms added so far, not yet the formula's result. Undefined for any other cell.
+ */
+export function partialNote(s: Snapshot, address: string): string | undefined {
+	const a = parseAddress(address);
+	if (a?.kind !== 'total' || !isPartial(s, a.layer, a.neuron)) return undefined;
+	const terms = s.startNet.layers[a.layer].neurons[a.neuron].weights.length;
+	// The cursor is inside this neuron: its bias line, then one line per term added.
+	const added = (s.cursor.line ?? 1) - 1;
+	return `Σ so far: ${added} of ${terms} terms added — the formula gives z once all are in`;
+}

@@ -9,7 +9,7 @@
  * changed only with the notebook's labels) and, for a parameter, the read-only copies its two
  * elements show where they are not its home (parameter-stage.ts): a cell reads them from its
  * entry, not from the snapshot, so a step that does not move its home does not wake it.
- * Construct it while a component initialises: it runs three effects.
+ * Construct it while a component initialises: it runs four effects.
  */
 import { createContext, untrack } from 'svelte';
 import { addressExists, parseAddress, type Address } from '$lib/engine/maths/addresses.ts';
@@ -68,10 +68,16 @@ export class CellViews {
 				for (const entry of this.#entries.values()) setMarks(entry, highlight);
 			});
 		});
+		// The code tracer's marks move a few cells at a time: only the cells it marked or marks are told.
+		let traced: readonly string[] = [];
 		$effect.pre(() => {
 			const trace = sheet.trace;
 			untrack(() => {
-				for (const entry of this.#entries.values()) setTrace(entry, trace);
+				for (const address of [...traced, ...trace.cells]) {
+					const entry = this.#entries.get(address);
+					if (entry) setTrace(entry, trace);
+				}
+				traced = trace.cells;
 			});
 		});
 	}
