@@ -158,5 +158,5 @@ export function partialNote(s: Snapshot, address: string): string | undefined {
 	const terms = s.startNet.layers[a.layer].neurons[a.neuron].weights.length;
 	// The cursor is inside this neuron: its bias line, then one line per term added.
 	const added = (s.cursor.line ?? 1) - 1;
-	return `Σ so far: ${added} of ${terms} terms added — the formula gives z once all are in`;
+	return `Σ so far: ${added} of ${terms} terms added`;
 }
