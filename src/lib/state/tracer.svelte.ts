@@ -34,7 +34,7 @@ export interface Watch {
 	readonly writes: readonly WatchItem[];
 }
 
-export interface LineView {
+interface LineView {
 	readonly depth: number;
 	readonly code: string;
 	/** The line that computes, when this one does (it is then a button that selects what it writes) */
