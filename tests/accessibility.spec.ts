@@ -91,6 +91,31 @@ test('at 390 px wide, stepped and with a cell selected, there are no serious or 
 	expect(messages).toEqual([]);
 });
 
+for (const [width, height] of [
+	[1400, 900],
+	[390, 844]
+]) {
+	test(`at ${width} px the code tracer mid-sum, every pass open and a cell selected, has no serious or critical violations`, async ({
+		page
+	}) => {
+		const messages = watchConsole(page);
+		await page.setViewportSize({ width, height });
+		await open(page);
+		await button(page, 'Next line').click();
+		await button(page, 'Next line').click();
+		await expect(cell(page, 'layers.0.neurons.0.total')).toHaveClass(/partial/);
+		await cell(page, 'layers.0.neurons.0.total').click();
+		await button(page, 'Backward pass').click();
+		await button(page, 'Train pass').click();
+		const tracer = page.locator('section.tracer');
+		await expect(tracer.locator('ol:visible')).toHaveCount(3);
+		await expect(tracer.locator('li[data-here]')).toHaveCount(2);
+		await expect(tracer.locator('[data-watch]')).toHaveCount(2);
+		expect(await seriousViolations(page)).toEqual([]);
+		expect(messages).toEqual([]);
+	});
+}
+
 /** Opens every panel: network and data editors (a table of samples), history, gradient check, a run's report. */
 async function openEveryPanel(page: Page): Promise<void> {
 	await button(page, 'Iteration').click();

@@ -30,7 +30,15 @@ const why = (page: Page) => page.locator('#steps-why');
 // A run on two busy cores, and an engine page beside it: more than the default 30 s.
 test.describe.configure({ timeout: 120_000 });
 
-const STEP_NAMES = ['Forward', 'Backward', 'Train', 'Next neuron', 'Next layer', 'Iteration'];
+const STEP_NAMES = [
+	'Forward',
+	'Backward',
+	'Train',
+	'Next line',
+	'Next neuron',
+	'Next layer',
+	'Iteration'
+];
 
 async function startRun(page: Page, count: string): Promise<void> {
 	await panel(page).getByRole('textbox', { name: 'Iterations' }).fill(count);
@@ -288,12 +296,24 @@ for (const [width, height, most] of [
 		const heightNow = async () => (await header.boundingBox())!.height;
 		const first = await heightNow();
 		expect(first).toBeLessThanOrEqual(most);
+		// Every step button whole on screen, on one row, and nothing wider than the window.
+		const boxes = await Promise.all(
+			STEP_NAMES.map(async (name) => button(page, name).boundingBox())
+		);
+		for (const [k, box] of boxes.entries()) {
+			expect(box!.x, STEP_NAMES[k]).toBeGreaterThanOrEqual(0);
+			expect(box!.x + box!.width, STEP_NAMES[k]).toBeLessThanOrEqual(width);
+			expect(box!.y, STEP_NAMES[k]).toBe(boxes[0]!.y);
+		}
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(width);
 		const seen: Record<string, number> = {};
 		for (const name of [
 			'Forward',
+			'Next line',
 			'Next neuron',
 			'Next layer',
 			'Backward',
+			'Next line',
 			'Next neuron',
 			'Train',
 			'Iteration',

@@ -49,3 +49,13 @@ export function itemMarks(
 	if (selected !== undefined) mark([selected], 'selected');
 	return marks;
 }
+
+/** The items of `addresses`, as a set of keys. */
+export function itemKeys(addresses: Iterable<string>): Set<string> {
+	const keys = new Set<string>();
+	for (const a of addresses) {
+		const key = itemKey(a);
+		if (key) keys.add(key);
+	}
+	return keys;
+}

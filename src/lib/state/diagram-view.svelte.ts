@@ -21,7 +21,7 @@ import {
 	type LinkGeometry
 } from '$lib/diagram/geometry.ts';
 import type { Net } from '$lib/engine/maths/model.ts';
-import { inputKey, itemMarks, neuronKey, type Mark } from '$lib/diagram/items.ts';
+import { inputKey, itemKeys, itemMarks, neuronKey, type Mark } from '$lib/diagram/items.ts';
 import { strongestLinks } from '$lib/diagram/strongest.ts';
 import { weightGradientNumbers, weightNumbers } from '$lib/diagram/weights.ts';
 import { formatNumber } from '$lib/tex/numbers.ts';
@@ -51,6 +51,8 @@ export interface NodeView {
 	readonly label: string;
 	readonly next: boolean;
 	readonly mark: Mark | undefined;
+	/** Whether the code tracer's next line reads or writes one of its cells. */
+	readonly traced: boolean;
 	/** The cell selecting it selects. */
 	readonly address: string;
 	/** An input is drawn as a square, a neuron as a circle. */
@@ -81,6 +83,8 @@ export class DiagramView {
 	readonly shown: number[];
 	readonly linkScale: number;
 	readonly marks: Map<string, Mark>;
+	/** The items of the cells the code tracer's next line reads and writes. */
+	readonly traced: ReadonlySet<string>;
 	readonly #inputValues: readonly number[];
 	readonly #neuronValues: (number | undefined)[];
 	readonly nodeScale: number;
@@ -110,6 +114,7 @@ export class DiagramView {
 			this.mode === 'values' ? valueScale(this.numbers) : gradientScale(this.numbers)
 		);
 		this.marks = $derived(itemMarks(sheet().selected, sheet().precedents, sheet().dependents));
+		this.traced = $derived(itemKeys(sheet().trace.cells));
 		this.#inputValues = $derived(sheet().snapshot.inputs);
 		this.#neuronValues = $derived(
 			this.layout.columns
@@ -137,6 +142,7 @@ export class DiagramView {
 					label: `Input ${i}${name}: ${this.#full(v)}`,
 					next: false,
 					mark: this.marks.get(inputKey(i)),
+					traced: this.traced.has(inputKey(i)),
 					address: address.input(i),
 					square: true,
 					side: this.layout.inputLabels[i] ?? [],
@@ -166,6 +172,7 @@ export class DiagramView {
 						label: `Layer ${l}, neuron ${j}${output}: ${this.#field} ${this.#full(v)}${says}`,
 						next,
 						mark: this.marks.get(neuronKey(l, j)),
+						traced: this.traced.has(neuronKey(l, j)),
 						address: address.neuron(l, j, this.#field),
 						square: false,
 						side: l === last ? (this.layout.outputLabels[j] ?? []) : [],

@@ -15,6 +15,7 @@ import { layerSizes } from '$lib/engine/maths/model.ts';
 import { dataSourceOf, netOf, type Notebook } from '$lib/engine/document/notebook.ts';
 import { checkNotebook } from '$lib/engine/document/notebook-schema.ts';
 import type { Granularity } from '$lib/engine/maths/passes.ts';
+import { nextLine } from '$lib/engine/maths/lines.ts';
 import { preset } from '$lib/engine/document/presets.ts';
 import type { Reshaped } from '$lib/engine/document/reshape.ts';
 import { withData, type DataFields } from '$lib/engine/document/samples.ts';
@@ -33,6 +34,7 @@ import { PreferencesState } from './preferences.svelte.ts';
 import { planRun, runProblem, runSource, type RunPlan, type RunSettings } from './run-plan.ts';
 import { whyNot, type StepAction } from './step-actions.ts';
 import { firstComputed, type Computed } from './step-computed.ts';
+import { NO_TRACE, traceOf } from './tracer.ts';
 
 export class NotebookState {
 	#moment = $state.raw<Moment>(momentOf(preset('article')));
@@ -89,6 +91,10 @@ export class NotebookState {
 		dependents: lookup(this.links.dependents.map((n) => nodeKey(n.address, n.stage)))
 	});
 	readonly overrides = $derived(Object.entries(this.snapshot.overrides));
+	/** The cells the line "Next line" runs next reads and writes, marked while the code tracer is open. */
+	readonly trace = $derived(
+		this.preferences.tracerOpen ? traceOf(this.snapshot, nextLine(this.snapshot)) : NO_TRACE
+	);
 
 	readonly #source: DataSource = $derived(dataSourceOf(this.notebook));
 

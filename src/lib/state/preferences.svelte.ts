@@ -63,6 +63,13 @@ export class PreferencesState {
 		this.#set({ pinsOpen: open });
 	}
 
+	get tracerOpen(): boolean {
+		return this.#values.tracerOpen;
+	}
+	set tracerOpen(open: boolean) {
+		this.#set({ tracerOpen: open });
+	}
+
 	#set(change: Partial<Preferences>): void {
 		this.#values = { ...this.#values, ...change };
 		savePreferences(this.#storage, this.#values);

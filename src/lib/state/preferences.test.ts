@@ -9,13 +9,14 @@ import {
 import { memoryStorage } from './memory-storage.ts';
 
 describe('preferences', () => {
-	it('default to following the steps, four digits, colours by value and both panels open', () => {
+	it('default to following the steps, four digits, colours by value and every panel open', () => {
 		expect(DEFAULT_PREFERENCES).toEqual({
 			follow: true,
 			precision: 4,
 			colourBy: 'values',
 			formulaBarOpen: true,
-			pinsOpen: true
+			pinsOpen: true,
+			tracerOpen: true
 		});
 	});
 
@@ -36,7 +37,8 @@ describe('preferences', () => {
 			follow: false,
 			precision: 5,
 			colourBy: '<script>',
-			pinsOpen: 'yes'
+			pinsOpen: 'yes',
+			tracerOpen: 0
 		});
 		expect(parsePreferences(text)).toEqual({ ...DEFAULT_PREFERENCES, follow: false });
 	});

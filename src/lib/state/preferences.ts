@@ -22,7 +22,9 @@ const FIELDS = {
 	/** Whether the formula bar is open (it can be folded to one line). */
 	formulaBarOpen: v.fallback(v.boolean(), true),
 	/** Whether the pinned cells' list is open. */
-	pinsOpen: v.fallback(v.boolean(), true)
+	pinsOpen: v.fallback(v.boolean(), true),
+	/** Whether the code tracer (the passes as pseudocode, the line running) is open. */
+	tracerOpen: v.fallback(v.boolean(), true)
 };
 
 const Schema = v.object(FIELDS);

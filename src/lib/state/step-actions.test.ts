@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Pass } from '$lib/engine/maths/snapshot.ts';
-import { PASSES, nextPass, waiting, whyNot, type StepAction } from './step-actions.ts';
+import { preset } from '$lib/engine/document/presets.ts';
+import { stepLine } from '$lib/engine/maths/lines.ts';
+import { step } from '$lib/engine/maths/passes.ts';
+import { momentOf } from './moment.ts';
+import {
+	PASSES,
+	describeLine,
+	describeNext,
+	nextPass,
+	waiting,
+	whyNot,
+	type StepAction
+} from './step-actions.ts';
 
 const enabledAt = (pass: Pass) => (action: StepAction) => whyNot(action, pass) === undefined;
 
@@ -24,5 +36,16 @@ describe('why the pass buttons wait', () => {
 			expect(off).toHaveLength(2);
 			for (const action of off) expect(line.toLowerCase()).toContain(action);
 		}
+	});
+});
+
+describe('where the line cursor is, inside a neuron', () => {
+	it('says which of its lines runs next, of how many, and nothing at a neuron’s start', () => {
+		const start = momentOf(preset('article')).snapshot;
+		expect(describeLine(start)).toBeUndefined();
+		const twice = stepLine(stepLine(start)); // b, then w₀·x₀, of layer 0's neuron 0
+		expect(describeLine(twice)).toEqual({ line: 3, of: 4 });
+		expect(describeNext(twice.cursor, twice.iteration)).toBe('Forward: layer 0, neuron 0');
+		expect(describeLine(step(twice, 'neuron'))).toBeUndefined();
 	});
 });

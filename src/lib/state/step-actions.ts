@@ -1,7 +1,8 @@
 /** Which step can run at which point of an iteration, why not, and where focus goes after one. */
 import { formatCount } from './run-format.ts';
 import type { Granularity } from '$lib/engine/maths/passes.ts';
-import type { Cursor, Pass } from '$lib/engine/maths/snapshot.ts';
+import { neuronRuns } from '$lib/engine/maths/lines.ts';
+import type { Cursor, Pass, Snapshot } from '$lib/engine/maths/snapshot.ts';
 
 /** The toolbar's actions: a whole pass by name, or a finer or coarser step. */
 export type StepAction = 'forward' | 'backward' | 'train' | Exclude<Granularity, 'pass'>;
@@ -45,7 +46,8 @@ export const STEPS: readonly { action: StepAction; name: string; short: string; 
 	{
 		action: 'iteration',
 		name: 'Iteration',
-		short: 'Iteration',
+		// Seven buttons share a phone's row (Toolbar.svelte): the longest label is cut short.
+		short: 'Iter.',
 		hint: 'Run what is left of Forward, Backward and Train'
 	}
 ];
@@ -99,11 +101,19 @@ export function waiting(pass: Pass): string {
 /** What the notebook says to a step, an edit or an Undo while a run goes (run.svelte.ts holds it). */
 export const RUN_GOING = 'A run is going — Cancel it to step by hand';
 
-/** What the next click computes, in words. */
+/** What the next click computes, in words: the neuron (describeLine says which of its lines). */
 export function describeNext(cursor: Cursor, iteration: number): string {
 	if (cursor.pass === 'done')
 		return `Iteration ${formatCount(iteration + 1)} is done: Forward begins the next one`;
 	return `${NAMES[cursor.pass]}: layer ${cursor.layer}, neuron ${cursor.neuron}`;
+}
+
+/** Inside a neuron ("Next line" stopped in it): which of its lines runs next, of how many. */
+export function describeLine(s: Snapshot): { line: number; of: number } | undefined {
+	const { cursor } = s;
+	return cursor.pass !== 'done' && cursor.line
+		? { line: cursor.line + 1, of: neuronRuns(s).length }
+		: undefined;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
 	lineCells,
 	neuronRuns,
 	nextLine,
+	previousLine,
 	runsBefore,
 	stepLine,
 	type LineId,
@@ -197,4 +198,18 @@ describe('the listing', () => {
 		const term = nextLine(stepLine(handStart()))!;
 		expect(loopVariables(term)).toEqual({ layer_index: 0, neuron_index: 0, weight_index: 0 });
 	});
+});
+
+describe('previousLine names the line that ran last', () => {
+	for (const [name, start] of NETS) {
+		it(`for ${name}: after each Next line, the line it ran; nothing at the iteration's start`, () => {
+			let s = start();
+			expect(previousLine(s)).toBeUndefined();
+			while (s.cursor.pass !== 'done') {
+				const ran = nextLine(s);
+				s = stepLine(s);
+				expect(previousLine(s)).toEqual(ran);
+			}
+		});
+	}
 });

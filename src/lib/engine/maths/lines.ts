@@ -170,6 +170,39 @@ export function lineAt(s: Snapshot, c: Cursor): LineRun | undefined {
 	return runAt(placeOf(s, { ...c, pass: c.pass }), c.line ?? 0);
 }
 
+/**
+ * The line that ran last, in `s`'s iteration: the run before the cursor's
+ * (the last of the neuron before when the cursor is at a neuron's start);
+ * undefined at the iteration's start, where nothing of it has run. What
+ * produced the numbers on screen, for the tracer's "ran" mark.
+ */
+export function previousLine(s: Snapshot): LineRun | undefined {
+	const c = s.cursor;
+	if (c.pass !== 'done' && c.line) return runAt(placeOf(s, { ...c, pass: c.pass }), c.line - 1);
+	const before = neuronBefore(
+		c,
+		s.startNet.layers.map((layer) => layer.neurons.length)
+	);
+	if (!before) return undefined;
+	const p = placeOf(s, before);
+	return runAt(p, runCount(p) - 1);
+}
+
+/** The neuron step before the one at cursor `c` (layers of `sizes[l]` neurons): forward, backward, train in turn. */
+function neuronBefore(
+	c: Cursor,
+	sizes: readonly number[]
+): (Cursor & { pass: StepPass }) | undefined {
+	const last = sizes.length - 1;
+	const end = (pass: StepPass, layer: number) => ({ pass, layer, neuron: sizes[layer] - 1 });
+	if (c.pass === 'done') return end('train', last);
+	if (c.neuron > 0) return { pass: c.pass, layer: c.layer, neuron: c.neuron - 1 };
+	if (c.pass === 'forward') return c.layer > 0 ? end('forward', c.layer - 1) : undefined;
+	if (c.pass === 'backward')
+		return c.layer < last ? end('backward', c.layer + 1) : end('forward', last);
+	return c.layer > 0 ? end('train', c.layer - 1) : end('backward', 0);
+}
+
 /** Every run of the neuron the cursor of `s` is at, in order (the tracer lists them). */
 export function neuronRuns(s: Snapshot): LineRun[] {
 	const c = s.cursor;

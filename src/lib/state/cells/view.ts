@@ -5,6 +5,7 @@
  */
 import { parseAddress, type Address } from '$lib/engine/maths/addresses.ts';
 import { cellValue, formulaValue } from '$lib/engine/maths/cells/values.ts';
+import { isPartial } from '$lib/engine/maths/lines.ts';
 import type { Snapshot } from '$lib/engine/maths/snapshot.ts';
 import { formatNumber } from '$lib/tex/numbers.ts';
 
@@ -22,6 +23,8 @@ export interface CellView {
 	readonly pinned: boolean;
 	/** What a pinned cell's formula gives, when the iteration has reached it */
 	readonly formula: string | undefined;
+	/** A total mid-sum ("Next line" has added some of its terms, not all): its number is not z yet */
+	readonly partial: boolean;
 }
 
 export function cellView(
@@ -49,7 +52,8 @@ export function cellView(
 		delta,
 		deltaText: delta === undefined || Number.isNaN(delta) ? undefined : signed(delta, precision),
 		pinned,
-		formula: formula === undefined ? undefined : formatNumber(formula, precision)
+		formula: formula === undefined ? undefined : formatNumber(formula, precision),
+		partial: a?.kind === 'total' && value !== undefined && isPartial(now, a.layer, a.neuron)
 	};
 }
 

@@ -9,7 +9,7 @@
  * changed only with the notebook's labels) and, for a parameter, the read-only copies its two
  * elements show where they are not its home (parameter-stage.ts): a cell reads them from its
  * entry, not from the snapshot, so a step that does not move its home does not wake it.
- * Construct it while a component initialises: it runs three effects.
+ * Construct it while a component initialises: it runs four effects.
  */
 import { createContext, untrack } from 'svelte';
 import { addressExists, parseAddress, type Address } from '$lib/engine/maths/addresses.ts';
@@ -21,6 +21,8 @@ import { copiesOf, keptCopies, nodeKey, type Copies } from '../parameter-stage.t
 import { describeAddress } from '$lib/engine/maths/cells/words.ts';
 
 export type CellMark = 'selected' | 'precedent' | 'dependent' | undefined;
+/** Whether the code tracer's next line reads or writes the cell. */
+export type TraceMark = 'reads' | 'writes' | undefined;
 
 /** One address's view and mark. Read them from another reaction than the one that made the entry (see `entry`). */
 export class CellEntry {
@@ -29,6 +31,9 @@ export class CellEntry {
 	mark = $state<CellMark>();
 	/** The mark of a trained parameter's new number (the other, `mark`, is of the number as set). */
 	markNew = $state<CellMark>();
+	/** The tracer's mark of the number as set, and of a parameter's new number (tracer.ts, traceOf). */
+	trace = $state<TraceMark>();
+	traceNew = $state<TraceMark>();
 	/** The cell's name in words (aria-label), with the notebook's labels. */
 	label = $state.raw('');
 	/** What a parameter's elements show where they are not its home; both undefined for any other cell. */
@@ -61,6 +66,18 @@ export class CellViews {
 			const highlight = sheet.highlight;
 			untrack(() => {
 				for (const entry of this.#entries.values()) setMarks(entry, highlight);
+			});
+		});
+		// The code tracer's marks move a few cells at a time: only the cells it marked or marks are told.
+		let traced: readonly string[] = [];
+		$effect.pre(() => {
+			const trace = sheet.trace;
+			untrack(() => {
+				for (const address of [...traced, ...trace.cells]) {
+					const entry = this.#entries.get(address);
+					if (entry) setTrace(entry, trace);
+				}
+				traced = trace.cells;
 			});
 		});
 	}
@@ -120,12 +137,13 @@ export class CellViews {
 	/** Read untracked: a cell must depend on its entry, never on the whole snapshot. */
 	#refresh(entry: CellEntry): void {
 		untrack(() => {
-			const { snapshot, before, precision, sizes, highlight, notebook } = this.#sheet;
+			const { snapshot, before, precision, sizes, highlight, notebook, trace } = this.#sheet;
 			const than = comparable(before, sizes);
 			entry.view = cellView(snapshot, than, entry.parsed!, precision, entry.address);
 			entry.label = describeAddress(entry.address, notebook.labels);
 			setCopies(entry, snapshot);
 			setMarks(entry, highlight);
+			setTrace(entry, trace);
 		});
 	}
 }
@@ -148,6 +166,16 @@ function markOf(key: string, { selected, precedents, dependents }: Highlight): C
 function setMarks(entry: CellEntry, highlight: Highlight): void {
 	entry.mark = markOf(entry.address, highlight);
 	entry.markNew = markOf(nodeKey(entry.address, 'new'), highlight);
+}
+
+function traceMark(key: string, { reads, writes }: NotebookState['trace']): TraceMark {
+	if (writes.has(key)) return 'writes';
+	return reads.has(key) ? 'reads' : undefined;
+}
+
+function setTrace(entry: CellEntry, trace: NotebookState['trace']): void {
+	entry.trace = traceMark(entry.address, trace);
+	entry.traceNew = traceMark(nodeKey(entry.address, 'new'), trace);
 }
 
 function setIfChanged(entry: CellEntry, next: CellView): void {
