@@ -22,7 +22,11 @@ const FIELDS = {
 	/** Whether the formula bar is open (it can be folded to one line). */
 	formulaBarOpen: v.fallback(v.boolean(), true),
 	/** Whether the pinned cells' list is open. */
-	pinsOpen: v.fallback(v.boolean(), true)
+	pinsOpen: v.fallback(v.boolean(), true),
+	/** Predict mode: typing into a cell the iteration has not computed yet records a prediction. */
+	predict: v.fallback(v.boolean(), false),
+	/** How close a prediction must be to count as right (prediction-rules.ts). */
+	predictTolerance: v.fallback(v.picklist(['relative', 'digits']), 'relative')
 };
 
 const Schema = v.object(FIELDS);
