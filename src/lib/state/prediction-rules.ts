@@ -28,11 +28,20 @@ export function isRight(guess: number, value: number, tolerance: Tolerance, digi
 	return Math.abs(guess - value) <= Math.max(RELATIVE * Math.abs(value), ABSOLUTE_FLOOR);
 }
 
-/** The tolerance in words, for the tally and the formula bar. */
+/** The tolerance in words, after "right if", for the tally and the formula bar. */
 export function toleranceText(tolerance: Tolerance, digits: number): string {
 	return tolerance === 'digits'
-		? `equal to ${digits} significant digits`
-		: `within 0.1% (relative 1e−3, at least ±1e−6)`;
+		? `equal at the ${digits} significant digits shown`
+		: 'within 0.1% of it (relative 1e−3, at least ±1e−6)';
+}
+
+/** One pass's tally in words: "3 of 4 right, 1 waiting", or "—" when it has no predictions. */
+export function tallyText(t: { right: number; checked: number; pending: number }): string {
+	const parts = [
+		...(t.checked > 0 ? [`${t.right} of ${t.checked} right`] : []),
+		...(t.pending > 0 ? [`${t.pending} waiting`] : [])
+	];
+	return parts.length > 0 ? parts.join(', ') : '—';
 }
 
 /** The passes a prediction is tallied in. */
