@@ -98,7 +98,9 @@ test('a right and a wrong prediction are checked by the step that computes them,
 	expect(messages).toEqual([]);
 });
 
-test('predictions in Backward and of Train’s new numbers are tallied per pass', async ({ page }) => {
+test('predictions in Backward and of Train’s new numbers are tallied per pass', async ({
+	page
+}) => {
 	await open(page);
 	await button(page, 'Forward').click();
 	await predictMode(page);
@@ -122,7 +124,8 @@ test('predictions in Backward and of Train’s new numbers are tallied per pass'
 
 	// A new iteration starts a fresh set.
 	await button(page, 'Forward').click();
-	for (const pass of ['forward', 'backward', 'train']) await expect(tally(page, pass)).toHaveText('—');
+	for (const pass of ['forward', 'backward', 'train'])
+		await expect(tally(page, pass)).toHaveText('—');
 });
 
 test('a prediction never changes a number, and a guess that is not a number is refused as an edit is', async ({

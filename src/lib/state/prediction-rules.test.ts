@@ -9,6 +9,7 @@ import {
 	isPredictable,
 	isRight,
 	passOf,
+	tallyText,
 	targetIteration
 } from './prediction-rules.ts';
 
@@ -80,5 +81,14 @@ describe('what may be predicted', () => {
 		expect(targetIteration(done)).toBe(done.iteration + 1);
 		expect(isPredictable(done, 'layers.0.neurons.0.total')).toBe(true);
 		expect(isPredictable(done, 'layers.2.neurons.1.weights.2')).toBe(true);
+	});
+});
+
+describe('the tally of a pass', () => {
+	it('says how many of the checked were right, and how many wait', () => {
+		expect(tallyText({ right: 3, checked: 4, pending: 0 })).toBe('3 of 4 right');
+		expect(tallyText({ right: 0, checked: 1, pending: 2 })).toBe('0 of 1 right, 2 waiting');
+		expect(tallyText({ right: 0, checked: 0, pending: 2 })).toBe('2 waiting');
+		expect(tallyText({ right: 0, checked: 0, pending: 0 })).toBe('—');
 	});
 });

@@ -22,7 +22,12 @@ export const RELATIVE = 1e-3;
 export const ABSOLUTE_FLOOR = 1e-6;
 
 /** Whether `guess` is right for the engine's `value` under `tolerance`, with the page showing `digits` significant digits. */
-export function isRight(guess: number, value: number, tolerance: Tolerance, digits: number): boolean {
+export function isRight(
+	guess: number,
+	value: number,
+	tolerance: Tolerance,
+	digits: number
+): boolean {
 	if (!Number.isFinite(value)) return Object.is(guess, value);
 	if (tolerance === 'digits') return formatNumber(guess, digits) === formatNumber(value, digits);
 	return Math.abs(guess - value) <= Math.max(RELATIVE * Math.abs(value), ABSOLUTE_FLOOR);

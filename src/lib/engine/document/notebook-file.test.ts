@@ -704,10 +704,7 @@ describe('the predictions field', () => {
 			[{ ask: [3] }, 'predictions.ask.0 must be text'],
 			[{ iteration: -1 }, 'predictions.iteration must be a whole number from 0'],
 			[{ guesses: [] }, 'predictions.guesses must be an object'],
-			[
-				{ guesses: { loss: { guess: '0.4' } } },
-				'predictions.guesses.loss.guess must be a number'
-			],
+			[{ guesses: { loss: { guess: '0.4' } } }, 'predictions.guesses.loss.guess must be a number'],
 			[{ guesses: { loss: { engine: 1 } } }, 'predictions.guesses.loss.guess is missing'],
 			[{ guesses: { loss: 0.5 } }, 'predictions.guesses.loss must be an object']
 		];

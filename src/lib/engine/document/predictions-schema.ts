@@ -66,7 +66,7 @@ export const PredictionsSchema = v.pipe(
 );
 
 /** Whether `key` names a cell a step computes in a net of `sizes` (a parameter: its number after Train). */
-export function isPredictCell(key: string, sizes: readonly number[]): boolean {
+function isPredictCell(key: string, sizes: readonly number[]): boolean {
 	const a = parseAddress(key);
 	if (!a || !addressExists(a, sizes)) return false;
 	return parameterPlaceOf(a) !== undefined || isComputedKind(a.kind);
