@@ -24,7 +24,7 @@ import {
 	typeInto,
 	watchConsole
 } from './support/page.ts';
-import { savedText } from './support/notebooks.ts';
+import { banner, savedText } from './support/notebooks.ts';
 
 const start = startOf(preset('article'));
 const afterForward = step(start, 'pass');
@@ -251,4 +251,24 @@ test('a teacher’s "predict this" marks travel by share link to a fresh page', 
 	await expect(cell(learner, Z)).toHaveAttribute('data-prediction', 'right');
 	await expectCells(learner, afterForward);
 	await fresh.close();
+});
+
+test('a file whose predictions field is malformed is refused, saying where, and the notebook stays', async ({
+	page
+}) => {
+	await open(page);
+	await predictMode(page);
+	await predict(page, Z, 0.5);
+	await button(page, 'Forward').click();
+	const file = { ...preset('article'), predictions: { guesses: { [A]: { guess: 'half' } } } };
+	await page.getByLabel('Import notebook', { exact: true }).setInputFiles({
+		name: 'bad.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(file))
+	});
+	await expect(banner(page)).toContainText(
+		`"bad.json" could not be opened: predictions.guesses.${A}.guess must be a number`
+	);
+	await expectCells(page, afterForward);
+	await expect(cell(page, Z)).toHaveAttribute('data-prediction', /right|wrong/);
 });
