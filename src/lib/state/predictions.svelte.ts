@@ -24,7 +24,8 @@ import {
 	passOf,
 	targetIteration,
 	toleranceText,
-	type PredictPass
+	type PredictPass,
+	type Tolerance
 } from './prediction-rules.ts';
 import type { PreferencesState } from './preferences.svelte.ts';
 
@@ -75,10 +76,10 @@ export class Predictions {
 		this.#preferences.predict = on;
 	}
 
-	get tolerance() {
+	get tolerance(): Tolerance {
 		return this.#preferences.predictTolerance;
 	}
-	set tolerance(tolerance) {
+	set tolerance(tolerance: Tolerance) {
 		this.#preferences.predictTolerance = tolerance;
 	}
 
@@ -137,8 +138,10 @@ export class Predictions {
 
 	/** Marks or unmarks `address` as "predict this" (a cell some step computes). */
 	toggleAsk(address: string): void {
+		const a = parseAddress(address);
 		if (this.#ask.has(address)) this.#ask.delete(address);
-		else if (passOf(parseAddress(address) ?? { kind: 'iteration' })) this.#ask.add(address);
+		else if (a && passOf(a)) this.#ask.add(address);
+		else return;
 		this.changes++;
 	}
 

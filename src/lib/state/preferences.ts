@@ -5,6 +5,7 @@
  * falls back to that field's default alone, so one bad entry loses nothing else.
  */
 import * as v from 'valibot';
+import { TOLERANCES } from './prediction-rules.ts';
 
 export const PREFERENCES_KEY = 'gradsheet:preferences';
 
@@ -26,7 +27,7 @@ const FIELDS = {
 	/** Predict mode: typing into a cell the iteration has not computed yet records a prediction. */
 	predict: v.fallback(v.boolean(), false),
 	/** How close a prediction must be to count as right (prediction-rules.ts). */
-	predictTolerance: v.fallback(v.picklist(['relative', 'digits']), 'relative')
+	predictTolerance: v.fallback(v.picklist(TOLERANCES), 'relative')
 };
 
 const Schema = v.object(FIELDS);
