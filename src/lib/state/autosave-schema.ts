@@ -1,7 +1,7 @@
 /**
  * What an autosave (version 1) may hold, as valibot schemas in the manner of
  * the notebook file's (engine/document/notebook-schema.ts): the header, a moment's
- * `[start, pass, layer, neuron, edits?]` and the history lists, each refusal
+ * `[start, pass, layer, neuron, edits?, line?]` and the history lists, each refusal
  * one phrase saying what is wrong. What needs more than the shape — a start
  * index inside the table, the notebook it names, a cursor that is a step of
  * that notebook's net, edits of its parameters — autosave.ts checks after.
@@ -40,10 +40,12 @@ const WHOLE = v.pipe(v.number(NO_PASS), v.integer(NO_PASS));
 /** The message of a start index outside the table, which autosave.ts checks against it. */
 export const NO_NOTEBOOK = 'a moment points to no notebook';
 
+export const NO_LINE = "a moment's line is not a line of its neuron";
+
 const Moment = v.pipe(
 	v.array(v.unknown(), SHAPE),
 	v.minLength(4, SHAPE),
-	v.maxLength(5, SHAPE),
+	v.maxLength(6, SHAPE),
 	v.strictTuple(
 		[
 			v.pipe(v.number(NO_NOTEBOOK), v.integer(NO_NOTEBOOK), v.minValue(0, NO_NOTEBOOK)),
@@ -55,7 +57,9 @@ const Moment = v.pipe(
 					v.custom<Record<string, unknown>>(isRecord, "a moment's edits are not an object"),
 					v.record(v.string(), v.unknown())
 				)
-			)
+			),
+			// The lines "Next line" has run inside the neuron (Cursor.line); absent at its start.
+			v.optional(v.pipe(v.number(NO_LINE), v.integer(NO_LINE), v.minValue(1, NO_LINE)))
 		],
 		SHAPE
 	)

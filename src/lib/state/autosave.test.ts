@@ -236,10 +236,13 @@ describe('autosave', () => {
 		['an edit of a cell that is no parameter', (t) => t.moment.push({ loss: 1 }), 'edits "loss"'],
 		['edits that are a list', (t) => t.moment.push([1]), "a moment's edits are not an object"],
 		[
-			'a sixth item',
-			(t) => t.moment.push({}, 1),
+			'a seventh item',
+			(t) => t.moment.push({}, 1, 2),
 			'a moment is not [notebook, pass, layer, neuron]'
 		],
+		['a line past its neuron’s last', (t) => t.moment.push({}, 99), 'not a line of its neuron'],
+		['a line of 0', (t) => t.moment.push({}, 0), 'not a line of its neuron'],
+		['a line that is not whole', (t) => t.moment.push({}, 1.5), 'not a line of its neuron'],
 		['a layer that is not whole', (t) => (t.moment[2] = 0.5), 'no valid pass'],
 		['a negative notebook index', (t) => (t.moment[0] = -1), 'points to no notebook']
 	] as [string, (t: { starts: Record<string, unknown>[]; moment: unknown[] }) => void, string][])(
@@ -282,6 +285,16 @@ describe('autosave', () => {
 		const back = restored(encodeSession({ moment, past: [], future: [], iterations: [] }));
 		expect(back.moment.snapshot).toEqual(replayTo(start, s.cursor));
 		expect(back.moment.snapshot).toEqual(s);
+	});
+
+	it('replays a moment inside a neuron, lines and a partial total included', () => {
+		const start = momentOf(preset('article')).start;
+		let s: Snapshot = step(start, 'neuron');
+		for (let i = 0; i < 2; i++) s = step(s, 'line');
+		expect(s.cursor.line).toBe(2);
+		const moment: Moment = { notebook: preset('article'), start, snapshot: s, trainedEdits: {} };
+		const text = encodeSession({ moment, past: [], future: [], iterations: [] });
+		expect(restored(text).moment.snapshot).toEqual(s);
 	});
 });
 

@@ -23,6 +23,7 @@ import * as v from 'valibot';
 import type { Cursor, Snapshot } from '$lib/engine/maths/snapshot.ts';
 import {
 	FORMAT,
+	NO_LINE,
 	NO_NOTEBOOK,
 	VERSION,
 	readHeader,
@@ -86,12 +87,14 @@ export function encodeSession(session: Session): string {
 		const text = startText(moment);
 		let i = index.get(text);
 		if (i === undefined) index.set(text, (i = starts.push(text) - 1));
-		const { pass, layer, neuron } = moment.snapshot.cursor;
+		const { pass, layer, neuron, line } = moment.snapshot.cursor;
 		const edits = Object.entries(moment.trainedEdits);
-		const tail = edits.length
-			? `,{${edits.map(([a, x]) => `${JSON.stringify(a)}:${numberText(x)}`).join(',')}}`
-			: '';
-		return `[${i},${JSON.stringify(pass)},${layer},${neuron}${tail}]`;
+		const tail =
+			edits.length || line
+				? `,{${edits.map(([a, x]) => `${JSON.stringify(a)}:${numberText(x)}`).join(',')}}`
+				: '';
+		const lines = line ? `,${line}` : '';
+		return `[${i},${JSON.stringify(pass)},${layer},${neuron}${tail}${lines}]`;
 	};
 	const list = (moments: readonly Moment[]) => `[${moments.map(ref).join(',')}]`;
 	const moment = ref(session.moment);
@@ -229,16 +232,20 @@ export function decodeSession(text: string): LoadOutcome {
 		return moment;
 	};
 	const read = (item: unknown): Moment => {
-		const [index, pass, layer, neuron, trained]: MomentRef = shaped(readMoment(item));
+		const [index, pass, layer, neuron, trained, line]: MomentRef = shaped(readMoment(item));
 		const { notebook, start: first } = start(index);
 		const sizes = layerSizes(netOf(notebook));
-		const cursor = cursorOf({ pass, layer, neuron }, sizes);
+		const cursor = cursorOf(line ? { pass, layer, neuron, line } : { pass, layer, neuron }, sizes);
 		const edits = trainedEditsOf(trained ?? {}, sizes);
 		// momentAt's replay, sharing the parsed start so the next save writes it once.
+		const replayed = replayTo(first, cursor);
+		// A line past the neuron's last would have replayed into the next neuron.
+		if (replayed.cursor.neuron !== neuron || replayed.cursor.line !== line)
+			throw new Corrupt(NO_LINE);
 		return {
 			notebook,
 			start: first,
-			snapshot: withTrainedEdits(replayTo(first, cursor), edits),
+			snapshot: withTrainedEdits(replayed, edits),
 			trainedEdits: edits
 		};
 	};

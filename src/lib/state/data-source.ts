@@ -23,8 +23,8 @@ export function sampleFor(moment: Moment, source: DataSource, k: number): Sample
 
 /** Whether the iteration has computed anything yet. */
 function begun(moment: Moment): boolean {
-	const { pass, layer, neuron } = moment.snapshot.cursor;
-	return pass !== 'forward' || layer !== 0 || neuron !== 0;
+	const { pass, layer, neuron, line } = moment.snapshot.cursor;
+	return pass !== 'forward' || layer !== 0 || neuron !== 0 || (line ?? 0) > 0;
 }
 
 /**

@@ -129,6 +129,7 @@ export class NotebookState {
 	forward = () => this.#step('pass', 'forward');
 	backward = () => this.#step('pass', 'backward');
 	train = () => this.#step('pass', 'train');
+	nextLine = () => this.#step('line');
 	nextNeuron = () => this.#step('neuron');
 	nextLayer = () => this.#step('layer');
 	iteration = () => this.#step('iteration');

@@ -11,7 +11,8 @@ import { isParameter, parameterPlaceOf, type Address } from '$lib/engine/maths/a
 import { cellInput, cellValue, isTrained } from '$lib/engine/maths/cells/values.ts';
 import { parameterAt } from '$lib/engine/maths/model.ts';
 import type { CellGraph } from '$lib/engine/maths/cells/graph.ts';
-import { trainDone, type Cursor, type Snapshot } from '$lib/engine/maths/snapshot.ts';
+import type { Cursor, Snapshot } from '$lib/engine/maths/snapshot.ts';
+import { isTrainedAt } from '$lib/engine/maths/lines.ts';
 
 /** 'set': the number the passes read (a parameter before Train); 'new': Train's update of a parameter. */
 export type Stage = 'set' | 'new';
@@ -46,7 +47,7 @@ const HOMES: Copies = { set: undefined, new: undefined };
 export function copiesOf(s: Snapshot, a: Address | undefined, label: string): Copies {
 	const place = parameterPlaceOf(a);
 	if (!place) return HOMES;
-	if (trainDone(s.cursor, place.layer, place.neuron))
+	if (isTrainedAt(s, place))
 		return { set: { value: parameterAt(s.startNet, place), note: 'before Train' }, new: undefined };
 	return { set: undefined, new: { label: `New ${label}: after Train` } };
 }

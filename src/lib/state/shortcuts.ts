@@ -19,6 +19,7 @@ const STEP_KEYS: Record<StepAction, string> = {
 	forward: 'F',
 	backward: 'B',
 	train: 'T',
+	line: 'S',
 	neuron: 'N',
 	layer: 'L',
 	iteration: 'I'

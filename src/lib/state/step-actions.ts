@@ -25,6 +25,12 @@ export const STEPS: readonly { action: StepAction; name: string; short: string; 
 	},
 	{ action: 'train', name: 'Train', short: 'Train', hint: 'Run the rest of the Train pass' },
 	{
+		action: 'line',
+		name: 'Next line',
+		short: 'Line',
+		hint: 'Run one line of the pseudocode: one term of a sum'
+	},
+	{
 		action: 'neuron',
 		name: 'Next neuron',
 		short: 'Neuron',

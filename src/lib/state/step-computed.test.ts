@@ -81,6 +81,24 @@ describe('the first cell a step computed', () => {
 		);
 	});
 
+	it('is the cell each Next line writes: the total at every term, then the value, the loss, a gradient, a weight', () => {
+		let s = start();
+		const seen: string[] = [];
+		while (s.cursor.pass !== 'done') {
+			const next = step(s, 'line');
+			seen.push(firstComputed(s, next)!.address);
+			s = next;
+		}
+		const z = 'layers.0.neurons.0.total';
+		expect(seen.slice(0, 4)).toEqual([z, z, z, 'layers.0.neurons.0.value']);
+		expect(seen).toContain('loss');
+		expect(seen).toContain('layers.2.neurons.1.weight_gradients.2');
+		expect(seen.at(-1)).toBe('layers.2.neurons.1.weights.2');
+		// Every line of the iteration: per neuron, forward 2 + weights (+ the loss), backward 2 + weights, train 1 + weights.
+		const weights = 2 * 3 + 3 * 3 + 3 * 2;
+		expect(seen).toHaveLength(8 * 2 + weights + 1 + (8 * 2 + weights) + (8 + weights));
+	});
+
 	it('is nothing when the snapshot did not move', () => {
 		const s0 = start();
 		expect(firstComputed(s0, s0)).toBeUndefined();

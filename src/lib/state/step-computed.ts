@@ -5,7 +5,9 @@
  *
  * Every step begins at the cursor of the snapshot before it (or, once an
  * iteration is done, at the next iteration's first forward neuron), so the
- * first neuron it computed is that cursor's. Of that neuron's cells:
+ * first line it ran is that cursor's (lines.ts), and the cell is the first
+ * that line writes. A "Next line" runs just that line; a neuron's step from
+ * its start runs its first line first, so of the neuron's cells it is:
  * - Forward: its total z, not its value a. z is what the neuron computes
  *   first (a = f(z) follows from it), and z's formula, b + Σ w·a, is the
  *   step's real work with every number it read; a sits in the next column.
@@ -14,9 +16,9 @@
  * - Train: its bias, the first parameter Train updates; selecting it shows
  *   the update b ← b − η ∂E/∂b with its numbers.
  */
-import { address } from '$lib/engine/maths/addresses.ts';
-import { cellValue } from '$lib/engine/maths/cells/values.ts';
-import { START, trainDone, type Pass, type Snapshot } from '$lib/engine/maths/snapshot.ts';
+import { cellValue, isTrained } from '$lib/engine/maths/cells/values.ts';
+import { lineAt, lineCells } from '$lib/engine/maths/lines.ts';
+import { START, type Pass, type Snapshot } from '$lib/engine/maths/snapshot.ts';
 
 type StepPass = Exclude<Pass, 'done'>;
 
@@ -27,26 +29,20 @@ export interface Computed {
 	readonly pass: StepPass;
 }
 
-const FIRST_CELL = {
-	forward: 'total',
-	backward: 'activation_gradient',
-	train: 'bias'
-} as const;
-
 /** The first cell the step from `before` to `after` computed, or undefined when it computed nothing. */
 export function firstComputed(before: Snapshot, after: Snapshot): Computed | undefined {
+	const [was, now] = [before.cursor, after.cursor];
 	const moved =
 		after.iteration !== before.iteration ||
-		after.cursor.pass !== before.cursor.pass ||
-		after.cursor.layer !== before.cursor.layer ||
-		after.cursor.neuron !== before.cursor.neuron;
+		now.pass !== was.pass ||
+		now.layer !== was.layer ||
+		now.neuron !== was.neuron ||
+		now.line !== was.line;
 	if (!moved) return undefined;
-	const from = before.cursor.pass === 'done' ? START : before.cursor;
-	if (from.pass === 'done') return undefined;
-	const { pass, layer: l, neuron: j } = from;
-	const at = address.neuron(l, j, FIRST_CELL[pass]);
-	// A bias has a number before Train too: what tells that Train reached it is the cursor.
-	const reached =
-		pass === 'train' ? trainDone(after.cursor, l, j) : cellValue(after, at) !== undefined;
-	return reached ? { address: at, pass } : undefined;
+	const run = lineAt(after, was.pass === 'done' ? START : was);
+	if (!run) return undefined;
+	const at = lineCells(after, run).writes[0];
+	// A parameter has a number before Train too: what tells that Train reached it is the cursor.
+	const reached = run.pass === 'train' ? isTrained(after, at) : cellValue(after, at) !== undefined;
+	return reached ? { address: at, pass: run.pass } : undefined;
 }

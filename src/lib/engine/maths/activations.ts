@@ -32,6 +32,8 @@ export interface Activation {
 	 * order, so the kernel gives their numbers bit for bit (a test holds them).
 	 */
 	readonly source: { readonly f: string; readonly fPrime: string };
+	/** f(#) and f'(#) as the tracer's pseudocode writes them (lines.ts, listing.ts) */
+	readonly code: { readonly f: string; readonly fPrime: string };
 	/** Where f has a kink (its derivative jumps), which finite differences must not straddle. */
 	readonly kink?: number;
 }
@@ -47,6 +49,7 @@ const TABLE = {
 		tex: '\\tanh(#)',
 		primeTex: '(1 - @^2)',
 		sheet: { f: 'TANH(#)', fPrime: '(1-#^2)' },
+		code: { f: 'tanh(#)', fPrime: '(1 − #²)' },
 		source: { f: 'tanh(#)', fPrime: '(1 - # * #)' }
 	},
 	sigmoid: {
@@ -56,6 +59,7 @@ const TABLE = {
 		tex: '\\sigma(#)',
 		primeTex: '#*(1 - #)',
 		sheet: { f: '1/(1+EXP(-#))', fPrime: '#*(1-#)' },
+		code: { f: '1 / (1 + exp(−#))', fPrime: '# * (1 − #)' },
 		source: { f: '1 / (1 + exp(-#))', fPrime: '# * (1 - #)' }
 	},
 	relu: {
@@ -66,6 +70,7 @@ const TABLE = {
 		tex: '\\operatorname{ReLU}(#)',
 		primeTex: '[#> 0]',
 		sheet: { f: 'MAX(0,#)', fPrime: 'IF(#>0,1,0)' },
+		code: { f: 'max(0, #)', fPrime: '(1 if # > 0 else 0)' },
 		source: { f: '(# > 0 ? # : 0)', fPrime: '(# > 0 ? 1 : 0)' },
 		kink: 0
 	},
@@ -77,6 +82,7 @@ const TABLE = {
 		tex: '\\operatorname{LReLU}(#)',
 		primeTex: `([#> 0] + ${LEAK}*[#\\le 0])`,
 		sheet: { f: `IF(#>0,#,${LEAK}*#)`, fPrime: `IF(#>0,1,${LEAK})` },
+		code: { f: `(# if # > 0 else ${LEAK} * #)`, fPrime: `(1 if # > 0 else ${LEAK})` },
 		source: { f: `(# > 0 ? # : ${LEAK} * #)`, fPrime: `(# > 0 ? 1 : ${LEAK})` },
 		kink: 0
 	},
@@ -87,6 +93,7 @@ const TABLE = {
 		tex: '#',
 		primeTex: '1',
 		sheet: { f: '#', fPrime: '1' },
+		code: { f: '#', fPrime: '1' },
 		source: { f: '#', fPrime: '1' }
 	}
 } as const satisfies Record<string, Activation>;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { handStart, seededSnapshot } from '../__fixtures__/nets.ts';
 import { cellValue } from './cells/values.ts';
-import { nextCursor, nextIteration, replayTo, step } from './passes.ts';
+import { nextIteration, replayTo, step } from './passes.ts';
+import { nextCursor } from './snapshot.ts';
 import type { Cursor } from './snapshot.ts';
 
 /** Worked out by hand (with a calculator's tanh) for the 2-2-1 net in the fixtures. */

@@ -8,77 +8,15 @@
  */
 import { ACTIVATIONS } from './activations.ts';
 import { address, type NeuronField } from './addresses.ts';
-import { errorPercent, loss } from './loss.ts';
+import { scoreOutputs } from './score.ts';
+import { finishNeuron, stepLine } from './lines.ts';
 import type { Neuron } from './model.ts';
-import type { Cursor, Snapshot } from './snapshot.ts';
+import { nextCursor, type Cursor, type Snapshot } from './snapshot.ts';
+import { Draft } from './draft.ts';
 import type { Sample } from '../maths/model.ts';
 import { createSnapshot } from './snapshot.ts';
 
-export type Granularity = 'neuron' | 'layer' | 'pass' | 'iteration';
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/**
- * A snapshot being built by one step: rows are copied the first time the step
- * writes to them, so a step costs what it touches, not the size of the net.
- */
-class Draft {
-	readonly s: Mutable<Snapshot>;
-	private copied = new Set<unknown>();
-	private pins: Record<string, number> | undefined;
-
-	constructor(from: Snapshot) {
-		this.s = { ...from };
-	}
-
-	/** `field[l]`, copied once per step so the snapshot we came from stays as it was. */
-	row(field: 'totals' | 'values' | 'activationGradients' | 'biasGradients', l: number): number[] {
-		return this.own(field, l, () => [...this.s[field][l]]) as number[];
-	}
-
-	weightGradientRow(l: number, j: number): number[] {
-		const layer = this.own('weightGradients', l, () => [
-			...this.s.weightGradients[l]
-		]) as number[][];
-		const key = `weightGradients.${l}.${j}`;
-		if (!this.copied.has(key)) {
-			layer[j] = [...layer[j]];
-			this.copied.add(key);
-		}
-		return layer[j];
-	}
-
-	private own(field: keyof Snapshot, l: number, copy: () => unknown[]): unknown[] {
-		const key = `${field}.${l}`;
-		if (!this.copied.has(field)) {
-			(this.s as Record<string, unknown>)[field] = [...(this.s[field] as unknown[])];
-			this.copied.add(field);
-		}
-		const rows = this.s[field] as unknown[];
-		if (!this.copied.has(key)) {
-			rows[l] = copy();
-			this.copied.add(key);
-		}
-		return rows[l] as unknown[];
-	}
-
-	/** `computed`, or the number `cell` is pinned to (remembering what the formula gave). */
-	pin(cell: () => string, computed: number): number {
-		if (this.s.overrides === EMPTY || isEmpty(this.s.overrides)) return computed;
-		const name = cell();
-		const pinned = this.s.overrides[name];
-		if (pinned === undefined) return computed;
-		this.pins ??= this.s.formulaValues = { ...this.s.formulaValues };
-		this.pins[name] = computed;
-		return pinned;
-	}
-}
-
-const EMPTY = {};
-const isEmpty = (o: object) => {
-	for (const _ in o) return false;
-	return true;
-};
+export type Granularity = 'line' | 'neuron' | 'layer' | 'pass' | 'iteration';
 
 const neuronCell = (l: number, j: number, field: NeuronField) => () => address.neuron(l, j, field);
 
@@ -94,16 +32,6 @@ function forwardNeuron(d: Draft, l: number, j: number): void {
 	d.row('totals', l)[j] = total;
 	const value = d.pin(neuronCell(l, j, 'value'), ACTIVATIONS[layer.activation].f(total));
 	d.row('values', l)[j] = value;
-}
-
-/** The loss and errors % of the outputs against the targets. */
-function scoreOutputs(d: Draft): void {
-	const s = d.s;
-	const outputs = s.values[s.values.length - 1];
-	s.loss = d.pin(() => 'loss', loss(outputs, s.targets));
-	s.errorsPercent = outputs.map((a, k) =>
-		d.pin(() => address.errorPercent(k), errorPercent(a, s.targets[k]))
-	);
 }
 
 /**
@@ -150,22 +78,6 @@ function trainNeuron(d: Draft, l: number, j: number): void {
 	s.net = { ...s.net, layers };
 }
 
-/** The cursor after (pass, l, j) in a net whose layers have `sizes[l]` neurons. */
-export function nextCursor(c: Cursor, sizes: readonly number[]): Cursor {
-	const last = sizes.length - 1;
-	if (c.pass === 'done') return c;
-	if (c.neuron + 1 < sizes[c.layer]) return { ...c, neuron: c.neuron + 1 };
-	if (c.pass === 'backward') {
-		return c.layer > 0
-			? { pass: 'backward', layer: c.layer - 1, neuron: 0 }
-			: { pass: 'train', layer: 0, neuron: 0 };
-	}
-	if (c.layer < last) return { pass: c.pass, layer: c.layer + 1, neuron: 0 };
-	return c.pass === 'forward'
-		? { pass: 'backward', layer: last, neuron: 0 }
-		: { pass: 'done', layer: 0, neuron: 0 };
-}
-
 const KERNELS = { forward: forwardNeuron, backward: backwardNeuron, train: trainNeuron } as const;
 
 /** Neurons per layer of the snapshot's net. */
@@ -183,10 +95,23 @@ function stopsAt(g: Granularity, from: Cursor, c: Cursor): boolean {
 /** The next snapshot after one step of granularity `g`. A complete iteration stays as it is. */
 export function step(s: Snapshot, g: Granularity): Snapshot {
 	if (s.cursor.pass === 'done') return s;
+	if (g === 'line') return stepLine(s);
+	const from = s.cursor;
+	// Inside a neuron after "Next line": its remaining lines finish it, the rest goes a neuron at a time.
+	if (from.line) {
+		const finished = finishNeuron(s);
+		return g === 'neuron' || stopsAt(g, from, finished.cursor)
+			? finished
+			: stepFrom(finished, g, from);
+	}
+	return stepFrom(s, g, from);
+}
+
+/** Neuron steps from `s`'s cursor, at the start of a neuron, until a step of `g` begun at `from` stops. */
+function stepFrom(s: Snapshot, g: Granularity, from: Cursor): Snapshot {
 	const d = new Draft(s);
 	const sizes = neuronCounts(s);
-	const from = s.cursor;
-	let c = from;
+	let c = s.cursor;
 	do {
 		if (c.pass === 'done') break;
 		KERNELS[c.pass](d, c.layer, c.neuron);
@@ -219,5 +144,8 @@ export function replayTo(start: Snapshot, to: Cursor): Snapshot {
 		s = step(s, 'layer');
 	while (s.cursor.pass === to.pass && s.cursor.neuron < to.neuron && s.cursor.pass !== 'done')
 		s = step(s, 'neuron');
+	const line = to.line ?? 0;
+	while (s.cursor.pass === to.pass && s.cursor.neuron === to.neuron && (s.cursor.line ?? 0) < line)
+		s = stepLine(s);
 	return s;
 }

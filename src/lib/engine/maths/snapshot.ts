@@ -16,7 +16,16 @@ export interface Cursor {
 	readonly pass: Pass;
 	readonly layer: number;
 	readonly neuron: number;
+	/**
+	 * How many of the neuron's lines of pseudocode have run (lines.ts), when a
+	 * "Next line" stopped inside it; absent at the neuron's start, which is
+	 * the only place a neuron, layer or pass step stops.
+	 */
+	readonly line?: number;
 }
+
+/** The passes that compute: every pass but 'done'. */
+export type StepPass = Exclude<Pass, 'done'>;
 
 type Rows = readonly (readonly number[])[];
 
@@ -95,6 +104,32 @@ function passed(c: Cursor, l: number, j: number, order: 1 | -1): boolean {
 
 const rank = (pass: Pass) => PASSES.indexOf(pass);
 
+/** The cursor after neuron (pass, l, j) in a net whose layers have `sizes[l]` neurons. */
+export function nextCursor(c: Cursor, sizes: readonly number[]): Cursor {
+	const last = sizes.length - 1;
+	if (c.pass === 'done') return c;
+	if (c.neuron + 1 < sizes[c.layer]) return { pass: c.pass, layer: c.layer, neuron: c.neuron + 1 };
+	if (c.pass === 'backward') {
+		return c.layer > 0
+			? { pass: 'backward', layer: c.layer - 1, neuron: 0 }
+			: { pass: 'train', layer: 0, neuron: 0 };
+	}
+	if (c.layer < last) return { pass: c.pass, layer: c.layer + 1, neuron: 0 };
+	return c.pass === 'forward'
+		? { pass: 'backward', layer: last, neuron: 0 }
+		: { pass: 'done', layer: 0, neuron: 0 };
+}
+
+/**
+ * How many of neuron (l, j)'s lines of `pass` have run this iteration: none
+ * before the pass reaches it, all (Infinity) once its step is done, and the
+ * cursor's count while "Next line" is inside it.
+ */
+export function linesRun(c: Cursor, pass: StepPass, l: number, j: number): number {
+	if (DONE[pass](c, l, j)) return Infinity;
+	return c.pass === pass && c.layer === l && c.neuron === j ? (c.line ?? 0) : 0;
+}
+
 /** Whether forward has computed neuron (l, j)'s total and value this iteration. */
 export function forwardDone(c: Cursor, l: number, j: number): boolean {
 	return rank(c.pass) > rank('forward') || passed(c, l, j, 1);
@@ -114,3 +149,5 @@ export function trainDone(c: Cursor, l: number, j: number): boolean {
 export function lossDone(c: Cursor): boolean {
 	return c.pass !== 'forward';
 }
+
+const DONE = { forward: forwardDone, backward: backwardDone, train: trainDone } as const;

@@ -10,13 +10,8 @@
 import { address, type Address, type CellKind } from '../addresses.ts';
 import { e, type Expr } from './expressions.ts';
 import { withParameter, type Net } from '../model.ts';
-import {
-	backwardDone,
-	forwardDone,
-	lossDone,
-	type Snapshot,
-	type SnapshotInit
-} from '../snapshot.ts';
+import { hasWritten } from '../lines.ts';
+import { lossDone, type Snapshot, type SnapshotInit } from '../snapshot.ts';
 
 /** How a cell's number is formatted in a workbook. */
 export type CellFormat = 'number' | 'gradient' | 'percent' | 'general';
@@ -166,7 +161,7 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		setBy: 'passes',
 		format: 'number',
 		value: (a, s) =>
-			forwardDone(s.cursor, a.layer, a.neuron) ? s.totals[a.layer][a.neuron] : undefined,
+			hasWritten(s, 'total', a.layer, a.neuron) ? s.totals[a.layer][a.neuron] : undefined,
 		name: (a) => `z_${a.layer}_${a.neuron}`,
 		formula: ({ layer: l, neuron: j }, net) =>
 			e.sum([
@@ -183,7 +178,7 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		setBy: 'passes',
 		format: 'number',
 		value: (a, s) =>
-			forwardDone(s.cursor, a.layer, a.neuron) ? s.values[a.layer][a.neuron] : undefined,
+			hasWritten(s, 'value', a.layer, a.neuron) ? s.values[a.layer][a.neuron] : undefined,
 		name: (a) => `a_${a.layer}_${a.neuron}`,
 		formula: ({ layer: l, neuron: j }, net) =>
 			e.f(net.layers[l].activation, e.cell(address.neuron(l, j, 'total'))),
@@ -195,7 +190,7 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		setBy: 'passes',
 		format: 'gradient',
 		value: (a, s) =>
-			backwardDone(s.cursor, a.layer, a.neuron)
+			hasWritten(s, 'activation_gradient', a.layer, a.neuron)
 				? s.activationGradients[a.layer][a.neuron]
 				: undefined,
 		name: (a) => `delta_${a.layer}_${a.neuron}`,
@@ -208,7 +203,9 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		setBy: 'passes',
 		format: 'gradient',
 		value: (a, s) =>
-			backwardDone(s.cursor, a.layer, a.neuron) ? s.biasGradients[a.layer][a.neuron] : undefined,
+			hasWritten(s, 'bias_gradient', a.layer, a.neuron)
+				? s.biasGradients[a.layer][a.neuron]
+				: undefined,
 		name: (a) => `dE_db_${a.layer}_${a.neuron}`,
 		formula: (a) => e.cell(address.neuron(a.layer, a.neuron, 'activation_gradient')),
 		item: 'neuron'
@@ -219,7 +216,7 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		setBy: 'passes',
 		format: 'gradient',
 		value: (a, s) =>
-			backwardDone(s.cursor, a.layer, a.neuron)
+			hasWritten(s, 'weight_gradients', a.layer, a.neuron, a.index)
 				? s.weightGradients[a.layer][a.neuron][a.index]
 				: undefined,
 		name: (a) => `dE_dw_${a.layer}_${a.neuron}_${a.index}`,

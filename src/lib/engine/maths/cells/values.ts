@@ -5,7 +5,8 @@
 import { parameterPlaceOf, parseAddress, type Address } from '../addresses.ts';
 import { parameterAt } from '../model.ts';
 import { kindOf } from './kinds.ts';
-import { trainDone, type Snapshot } from '../snapshot.ts';
+import { isTrainedAt } from '../lines.ts';
+import type { Snapshot } from '../snapshot.ts';
 
 /** The number at `address` now (a trained weight reads its new value), or undefined if not computed yet. */
 export function cellValue(s: Snapshot, address: string | Address): number | undefined {
@@ -16,7 +17,7 @@ export function cellValue(s: Snapshot, address: string | Address): number | unde
 /** Whether Train has updated the bias or weight at `address` in this iteration (cellValue then reads its new number). */
 export function isTrained(s: Snapshot, address: string): boolean {
 	const place = parameterPlaceOf(parseAddress(address));
-	return place !== undefined && trainDone(s.cursor, place.layer, place.neuron);
+	return place !== undefined && isTrainedAt(s, place);
 }
 
 /**
