@@ -6,6 +6,7 @@
 import { isParameter, parseAddress, type Address } from '$lib/engine/maths/addresses.ts';
 import { isComputedKind } from '$lib/engine/maths/cells/kinds.ts';
 import { cellValue, isTrained } from '$lib/engine/maths/cells/values.ts';
+import { isPartial } from '$lib/engine/maths/lines.ts';
 import type { Pass, Snapshot } from '$lib/engine/maths/snapshot.ts';
 import { formatNumber } from '$lib/tex/numbers.ts';
 
@@ -87,7 +88,11 @@ export const targetIteration = (s: Snapshot): number =>
  */
 export function computedIn(s: Snapshot, address: string, iteration: number): boolean {
 	if (s.iteration !== iteration) return false;
-	return isParameter(address) ? isTrained(s, address) : cellValue(s, address) !== undefined;
+	if (isParameter(address)) return isTrained(s, address);
+	// A total "Next line" is still adding terms to is not its number yet.
+	const a = parseAddress(address);
+	if (a?.kind === 'total' && isPartial(s, a.layer, a.neuron)) return false;
+	return cellValue(s, address) !== undefined;
 }
 
 /**

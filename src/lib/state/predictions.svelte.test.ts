@@ -84,3 +84,17 @@ describe('a prediction', () => {
 		expect(other.moment.notebook.predictions).toBeUndefined();
 	});
 });
+
+describe('a prediction of a total stepped line by line', () => {
+	it('waits while the sum is partial, and is checked against the whole sum', () => {
+		const sheet = predicting();
+		const z = cellValue(step(sheet.snapshot, 'neuron'), Z)!;
+		sheet.predictions.guess(Z, String(z));
+		sheet.nextLine();
+		expect(cellValue(sheet.snapshot, Z)).toBeDefined();
+		expect(sheet.predictions.mark(Z)?.verdict).toBe('pending');
+		while (sheet.predictions.mark(Z)?.verdict === 'pending') sheet.nextLine();
+		expect(sheet.predictions.guessOf(Z)?.engine).toBe(z);
+		expect(sheet.predictions.mark(Z)?.verdict).toBe('right');
+	});
+});
