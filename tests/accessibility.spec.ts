@@ -1,11 +1,12 @@
 /**
  * axe-core on the notebook: at the start, after Forward and Backward with a
  * cell selected (formula bar and highlights showing), with every panel open
- * (network and data editors, history, gradient check, a finished run), and
- * on a 390 px phone. No violation of impact "serious" or "critical" may remain.
+ * (network and data editors, history, gradient check, a finished run), in
+ * predict mode with a right and a wrong prediction, and on a 390 px phone. No violation of impact "serious" or "critical" may remain.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { cellValue } from '../src/lib/engine/maths/cells/values.ts';
 import { step } from '../src/lib/engine/maths/passes.ts';
 import { preset } from '../src/lib/engine/document/presets.ts';
 import {
@@ -73,6 +74,30 @@ test('a pinned cell, a refused edit and the pinned list have no serious or criti
 	await expect(cell(page, 'layers.1.neurons.0.bias').getByRole('alert')).toBeVisible();
 	await expect(page.locator('[aria-label="Pinned cells"]')).toBeVisible();
 	expect(await seriousViolations(page)).toEqual([]);
+	expect(messages).toEqual([]);
+});
+
+test('predict mode with a right and a wrong prediction has no serious or critical violations', async ({
+	page
+}) => {
+	const messages = watchConsole(page);
+	const z = cellValue(step(start, 'neuron'), 'layers.0.neurons.0.total')!;
+	for (const width of [1400, 390]) {
+		await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
+		await page.evaluate(() => localStorage.clear()).catch(() => undefined);
+		await open(page);
+		await page.getByRole('checkbox', { name: 'predict' }).check();
+		await typeInto(page, 'layers.0.neurons.0.total', String(z));
+		await typeInto(page, 'layers.0.neurons.0.value', '5');
+		await typeInto(page, 'layers.0.neurons.1.total', '0.5');
+		await button(page, 'Next neuron').click();
+		await expect(page.locator('[data-prediction="right"]')).toHaveCount(1);
+		await expect(page.locator('[data-prediction="wrong"]')).toHaveCount(1);
+		await expect(page.locator('[data-prediction="pending"]')).toHaveCount(1);
+		await cell(page, 'layers.0.neurons.0.value').click();
+		await expect(formulaBar(page).locator('[data-prediction-note="wrong"]')).toBeVisible();
+		expect(await seriousViolations(page), `at ${width} px`).toEqual([]);
+	}
 	expect(messages).toEqual([]);
 });
 

@@ -22,6 +22,8 @@ export function startAutosave(sheet: NotebookState): () => void {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	/** The moment storage already holds (or need not hold): no change to save. */
 	let kept: Moment = sheet.moment;
+	/** The predictions' change count storage already holds. */
+	let keptPredictions = sheet.predictions.changes;
 	/** A link is being opened: its notebook arriving is not a change. */
 	let opening = false;
 	/** The open notebook came from the link in the address bar and is unchanged. */
@@ -41,10 +43,12 @@ export function startAutosave(sheet: NotebookState): () => void {
 			past: sheet.history.past,
 			future: sheet.history.future,
 			iterations: sheet.iterations.entries.map((entry) => entry.moment),
-			segments: sheet.iterations.entries.map((entry) => entry.segment)
+			segments: sheet.iterations.entries.map((entry) => entry.segment),
+			predictions: sheet.predictions.toFile()
 		});
 		if (outcome.ok) {
 			kept = sheet.moment;
+			keptPredictions = sheet.predictions.changes;
 			reportedFull = false;
 		} else if (!reportedFull) {
 			tell(outcome.error);
@@ -64,6 +68,7 @@ export function startAutosave(sheet: NotebookState): () => void {
 			if (outcome.warning) tell(outcome.warning);
 		}
 		kept = sheet.moment;
+		keptPredictions = sheet.predictions.changes;
 	}
 
 	async function openLink(first: boolean): Promise<void> {
@@ -80,10 +85,11 @@ export function startAutosave(sheet: NotebookState): () => void {
 		if (!opened && first) restore();
 		fromLink = opened;
 		kept = sheet.moment;
+		keptPredictions = sheet.predictions.changes;
 	}
 
 	function changed(): void {
-		if (opening || sheet.moment === kept) return;
+		if (opening || (sheet.moment === kept && sheet.predictions.changes === keptPredictions)) return;
 		if (fromLink) {
 			fromLink = false;
 			replaceState(resolve('/'), {});
@@ -107,7 +113,7 @@ export function startAutosave(sheet: NotebookState): () => void {
 
 	const stopWatching = $effect.root(() => {
 		$effect(() => {
-			void sheet.moment;
+			void [sheet.moment, sheet.predictions.changes];
 			untrack(changed);
 		});
 	});

@@ -297,3 +297,24 @@ describe('autosave', () => {
 		expect(restored(text).moment.snapshot).toEqual(s);
 	});
 });
+
+describe('autosaved predictions', () => {
+	const predictions = {
+		ask: ['layers.0.neurons.1.total'],
+		iteration: 3,
+		guesses: { 'layers.0.neurons.0.value': { guess: -0.39, engine: -0.3712 } }
+	};
+
+	it('come back with the session', () => {
+		const session = { ...learnerSession(), predictions };
+		const restored = decodeSession(encodeSession(session));
+		expect(restored.kind === 'restored' && restored.session.predictions).toEqual(predictions);
+	});
+
+	it('are left out, and the notebook restored, when they do not fit its network', () => {
+		const bad = { ask: ['layers.9.neurons.0.total'] };
+		const restored = decodeSession(encodeSession({ ...learnerSession(), predictions: bad }));
+		expect(restored.kind).toBe('restored');
+		expect(restored.kind === 'restored' && restored.session.predictions).toBeUndefined();
+	});
+});

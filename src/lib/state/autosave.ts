@@ -14,6 +14,12 @@ import { layerSizes } from '$lib/engine/maths/model.ts';
 import { netOf, type Notebook } from '$lib/engine/document/notebook.ts';
 import { notebookFromJson, serialiseNotebook } from '$lib/engine/document/notebook-file.ts';
 import { replayTo } from '$lib/engine/maths/passes.ts';
+import {
+	PredictionsSchema,
+	predictionsProblem,
+	type NotebookPredictions
+} from '$lib/engine/document/predictions-schema.ts';
+import * as v from 'valibot';
 import type { Cursor, Snapshot } from '$lib/engine/maths/snapshot.ts';
 import {
 	FORMAT,
@@ -40,6 +46,8 @@ export interface Session {
 	readonly iterations: readonly Moment[];
 	/** The history panel's segment (network) of each of `iterations`; saves before segments have none. */
 	readonly segments?: readonly number[];
+	/** The learner's predictions and a teacher's "predict this" marks (predictions.svelte.ts). */
+	readonly predictions?: NotebookPredictions;
 }
 
 export const STORAGE_DISABLED =
@@ -94,9 +102,12 @@ export function encodeSession(session: Session): string {
 	const future = list(session.future);
 	const iterations = list(session.iterations);
 	const segments = session.segments ? `,"segments":[${session.segments.join(',')}]` : '';
+	const predictions = session.predictions
+		? `,"predictions":${JSON.stringify(session.predictions)}`
+		: '';
 	return (
 		`{"format":"${FORMAT}","version":${VERSION},"starts":[${starts.join(',')}],` +
-		`"moment":${moment},"past":${past},"future":${future},"iterations":${iterations}${segments}}`
+		`"moment":${moment},"past":${past},"future":${future},"iterations":${iterations}${segments}${predictions}}`
 	);
 }
 
@@ -143,7 +154,8 @@ export function saveSession(storage: Storage, session: Session): SaveOutcome {
 				past: newest(session.past, fraction),
 				future: newest(session.future, fraction),
 				iterations: newest(session.iterations, fraction),
-				segments: session.segments && newest(session.segments, fraction)
+				segments: session.segments && newest(session.segments, fraction),
+				predictions: session.predictions
 			};
 			try {
 				storage.setItem(AUTOSAVE_KEY, encodeSession(smaller));
@@ -250,16 +262,31 @@ export function decodeSession(text: string): LoadOutcome {
 		const future = list(saved.future);
 		const iterations = list(saved.iterations);
 		const segments = readSegments(saved.segments, iterations.length);
-		const session = { moment, past, future, iterations, segments };
+		const predictions = predictionsOf(saved.predictions, moment);
+		const session = { moment, past, future, iterations, segments, predictions };
 		return { kind: 'restored', session };
 	} catch (error) {
 		const reason = error instanceof Corrupt ? error.reason : String(error);
 		return {
 			kind: 'restored',
-			session: { moment, past: [], future: [], iterations: [] },
+			session: {
+				moment,
+				past: [],
+				future: [],
+				iterations: [],
+				predictions: predictionsOf(saved.predictions, moment)
+			},
 			warning: `${NOT_RESTORED} with its undo history (${reason}); the notebook itself is back.`
 		};
 	}
+}
+
+/** The saved predictions when they fit the moment's net; none when absent or not readable (they are notes, not numbers). */
+function predictionsOf(saved: unknown, moment: Moment): NotebookPredictions | undefined {
+	const read = v.safeParse(PredictionsSchema, saved);
+	if (!read.success) return undefined;
+	const sizes = layerSizes(moment.snapshot.net);
+	return predictionsProblem(read.output, sizes) ? undefined : read.output;
 }
 
 /** A cursor that is a step of a net with `sizes`, or a Corrupt refusal. */

@@ -14,6 +14,7 @@ import type { DataSource } from '$lib/engine/fast/data.ts';
 import { layerSizes } from '$lib/engine/maths/model.ts';
 import { dataSourceOf, netOf, type Notebook } from '$lib/engine/document/notebook.ts';
 import { checkNotebook } from '$lib/engine/document/notebook-schema.ts';
+import type { NotebookPredictions } from '$lib/engine/document/predictions-schema.ts';
 import type { Granularity } from '$lib/engine/maths/passes.ts';
 import { nextLine } from '$lib/engine/maths/lines.ts';
 import { preset } from '$lib/engine/document/presets.ts';
@@ -30,6 +31,7 @@ import { iterationEntries, iterationEntry, resumedSegment } from './iterations.t
 import { editCells, stepped, unpinned } from './moment-edits.ts';
 import { momentOf, type Moment } from './moment.ts';
 import { homeStage, linksOf, nodeKey, stageOf, type Node, type Stage } from './parameter-stage.ts';
+import { Predictions } from './predictions.svelte.ts';
 import { PreferencesState } from './preferences.svelte.ts';
 import { planRun, runProblem, runSource, type RunPlan, type RunSettings } from './run-plan.ts';
 import { whyNot, type StepAction } from './step-actions.ts';
@@ -49,6 +51,8 @@ export class NotebookState {
 	#stage = $state<Stage>('set');
 	/** What the browser remembers apart from the notebook: digits, diagram colours, following the steps. */
 	readonly preferences = new PreferencesState();
+	/** Practice by prediction: notes beside cells, never numbers of the notebook (predictions.svelte.ts). */
+	readonly predictions = new Predictions(() => this.snapshot, this.preferences);
 	/**
 	 * The first cell the last step action computed (a new object each step), for the page to follow.
 	 * Only the step actions set it: edits, undo, opening a notebook and a run's result never do.
@@ -148,6 +152,7 @@ export class NotebookState {
 		const next = stepped(this.#moment, granularity, this.#source);
 		const computed = firstComputed(this.#moment.snapshot, next.snapshot);
 		this.#act(next);
+		this.predictions.check(next.snapshot);
 		this.lastStep = computed;
 		return undefined;
 	}
@@ -227,6 +232,7 @@ export class NotebookState {
 		iterations: readonly Moment[];
 		/** The history panel's segment of each of `iterations` (a save made before segments has none) */
 		segments?: readonly number[];
+		predictions?: NotebookPredictions;
 	}): void {
 		this.#before = undefined;
 		this.#moment = session.moment;
@@ -234,6 +240,7 @@ export class NotebookState {
 		const entries = iterationEntries(session.iterations, session.segments);
 		this.iterations.reset(entries, resumedSegment(session.moment, entries));
 		this.iterations.arrive(session.moment);
+		this.predictions.open(session.predictions, session.moment.snapshot);
 		this.selected = undefined;
 	}
 
@@ -241,6 +248,7 @@ export class NotebookState {
 	#restore(moment: Moment, opens = false): void {
 		this.#before = this.#moment.snapshot;
 		this.#moment = moment;
+		this.predictions.follow(moment.snapshot);
 		this.iterations.arrive(moment, opens);
 		const entry = iterationEntry(moment);
 		if (entry) this.iterations.revisit(entry);
@@ -255,10 +263,16 @@ export class NotebookState {
 
 	// ── Opening notebooks: files, pastes, links, presets ──
 
-	/** Opens `notebook`, replacing the open one (undoably). */
+	/**
+	 * Opens `notebook`, replacing the open one (undoably). Its predictions go to
+	 * `predictions`, not into the moment; a teacher's "predict this" turns predict mode on.
+	 */
 	load(notebook: Notebook): string | undefined {
 		if (this.busy) return this.busy;
-		this.#act(momentOf(notebook), true);
+		const { predictions, ...rest } = notebook;
+		const moment = momentOf(rest);
+		this.#act(moment, true);
+		if (this.predictions.open(predictions, moment.snapshot)) this.predictions.on = true;
 		this.selected = undefined;
 		return undefined;
 	}
@@ -294,8 +308,15 @@ export class NotebookState {
 		}
 	}
 
-	/** The open notebook as a file: at the start of the next iteration once this one is done. */
+	/** The open notebook as a file, its predictions with it: at the start of the next iteration once this one is done. */
 	toNotebook(): Notebook {
+		const notebook = this.#now();
+		const predictions = this.predictions.toFile(notebook.iteration ?? 0);
+		return predictions ? { ...notebook, predictions } : notebook;
+	}
+
+	/** The open notebook without its predictions: what a change of the net or its data starts from. */
+	#now(): Notebook {
 		return notebookNow(this.#moment, this.#source);
 	}
 
@@ -308,7 +329,7 @@ export class NotebookState {
 	 */
 	tryUpdate(change: (notebook: Notebook) => Reshaped): string | undefined {
 		if (this.busy) return this.busy;
-		const result = change(this.toNotebook());
+		const result = change(this.#now());
 		if (!result.ok) return result.error;
 		const checked = checkNotebook(result.notebook);
 		if (!checked.ok) return checked.error;
@@ -324,7 +345,7 @@ export class NotebookState {
 	 */
 	useData(fields: DataFields): string | undefined {
 		if (this.busy) return this.busy;
-		const result = withData(this.toNotebook(), fields);
+		const result = withData(this.#now(), fields);
 		if (!result.ok) return result.error;
 		if (!sameNumbers(layerSizes(netOf(result.notebook)), this.sizes))
 			return this.tryUpdate(() => result);

@@ -70,6 +70,20 @@ export class PreferencesState {
 		this.#set({ tracerOpen: open });
 	}
 
+	get predict(): boolean {
+		return this.#values.predict;
+	}
+	set predict(on: boolean) {
+		this.#set({ predict: on });
+	}
+
+	get predictTolerance(): Preferences['predictTolerance'] {
+		return this.#values.predictTolerance;
+	}
+	set predictTolerance(tolerance: Preferences['predictTolerance']) {
+		this.#set({ predictTolerance: tolerance });
+	}
+
 	#set(change: Partial<Preferences>): void {
 		this.#values = { ...this.#values, ...change };
 		savePreferences(this.#storage, this.#values);

@@ -9,14 +9,16 @@ import {
 import { memoryStorage } from './memory-storage.ts';
 
 describe('preferences', () => {
-	it('default to following the steps, four digits, colours by value and every panel open', () => {
+	it('default to following the steps, four digits, colours by value, every panel open and predict mode off', () => {
 		expect(DEFAULT_PREFERENCES).toEqual({
 			follow: true,
 			precision: 4,
 			colourBy: 'values',
 			formulaBarOpen: true,
 			pinsOpen: true,
-			tracerOpen: true
+			tracerOpen: true,
+			predict: false,
+			predictTolerance: 'relative'
 		});
 	});
 
@@ -26,7 +28,9 @@ describe('preferences', () => {
 			...DEFAULT_PREFERENCES,
 			follow: false,
 			precision: 12 as const,
-			colourBy: 'gradients' as const
+			colourBy: 'gradients' as const,
+			predict: true,
+			predictTolerance: 'digits' as const
 		};
 		savePreferences(storage, chosen);
 		expect(loadPreferences(storage)).toEqual(chosen);

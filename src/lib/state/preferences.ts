@@ -5,6 +5,7 @@
  * falls back to that field's default alone, so one bad entry loses nothing else.
  */
 import * as v from 'valibot';
+import { TOLERANCES } from './prediction-rules.ts';
 
 export const PREFERENCES_KEY = 'gradsheet:preferences';
 
@@ -24,7 +25,11 @@ const FIELDS = {
 	/** Whether the pinned cells' list is open. */
 	pinsOpen: v.fallback(v.boolean(), true),
 	/** Whether the code tracer (the passes as pseudocode, the line running) is open. */
-	tracerOpen: v.fallback(v.boolean(), true)
+	tracerOpen: v.fallback(v.boolean(), true),
+	/** Predict mode: typing into a cell the iteration has not computed yet records a prediction. */
+	predict: v.fallback(v.boolean(), false),
+	/** How close a prediction must be to count as right (prediction-rules.ts). */
+	predictTolerance: v.fallback(v.picklist(TOLERANCES), 'relative')
 };
 
 const Schema = v.object(FIELDS);

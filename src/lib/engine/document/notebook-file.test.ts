@@ -670,3 +670,55 @@ describe('reading an already-parsed value', () => {
 		});
 	});
 });
+
+describe('the predictions field', () => {
+	const predictions = {
+		ask: ['layers.0.neurons.1.total', 'layers.2.neurons.0.weights.1'],
+		iteration: 3,
+		guesses: {
+			'layers.0.neurons.0.total': { guess: 0.41 },
+			'layers.0.neurons.0.value': { guess: -0.39, engine: -0.3712 },
+			'layers.1.neurons.2.bias': { guess: 0.125 }
+		}
+	};
+
+	it('round-trips exactly, written after the other known fields in the order ask, iteration, guesses', () => {
+		const notebook = { ...articleNotebook(), predictions };
+		const text = serialiseNotebook(notebook);
+		expect(roundTrip(notebook).predictions).toEqual(predictions);
+		const written = JSON.parse(text);
+		expect(Object.keys(written).at(-1)).toBe('predictions');
+		expect(Object.keys(written.predictions)).toEqual(['ask', 'iteration', 'guesses']);
+	});
+
+	it('is optional, and each of its parts too', () => {
+		expect(roundTrip(articleNotebook()).predictions).toBeUndefined();
+		const ask = { ask: ['loss'] };
+		expect(roundTrip({ ...articleNotebook(), predictions: ask }).predictions).toEqual(ask);
+	});
+
+	it('is refused, saying where, when it is malformed', () => {
+		const cases: [unknown, string][] = [
+			[[1], 'predictions must be an object'],
+			[{ ask: 'loss' }, 'predictions.ask must be a list of addresses'],
+			[{ ask: [3] }, 'predictions.ask.0 must be text'],
+			[{ iteration: -1 }, 'predictions.iteration must be a whole number from 0'],
+			[{ guesses: [] }, 'predictions.guesses must be an object'],
+			[{ guesses: { loss: { guess: '0.4' } } }, 'predictions.guesses.loss.guess must be a number'],
+			[{ guesses: { loss: { engine: 1 } } }, 'predictions.guesses.loss.guess is missing'],
+			[{ guesses: { loss: 0.5 } }, 'predictions.guesses.loss must be an object']
+		];
+		for (const [field, message] of cases)
+			expect(refusal(textWith((raw) => (raw.predictions = field)))).toBe(message);
+	});
+
+	it('is refused when it names a cell no step computes, or one not in this network', () => {
+		expect(refusal(textWith((raw) => (raw.predictions = { ask: ['loss', 'inputs.0'] })))).toBe(
+			'predictions.ask.1 is "inputs.0", which is not the address of a cell a step computes in this network'
+		);
+		const missing = { guesses: { 'layers.3.neurons.0.total': { guess: 1 } } };
+		expect(refusal(textWith((raw) => (raw.predictions = missing)))).toBe(
+			'predictions.guesses has "layers.3.neurons.0.total", which is not the address of a cell a step computes in this network'
+		);
+	});
+});

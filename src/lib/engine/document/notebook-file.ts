@@ -177,7 +177,8 @@ const LAYER: KeyOrder = {
 const CHILDREN: Record<string, KeyOrder> = {
 	layers: itemsIn(LAYER),
 	samples: itemsIn({ keys: ['inputs', 'targets'] }),
-	labels: { keys: ['inputs', 'outputs'] }
+	labels: { keys: ['inputs', 'outputs'] },
+	predictions: { keys: ['ask', 'iteration', 'guesses'] }
 };
 const NOTEBOOK: KeyOrder = {
 	keys: NOTEBOOK_FIELDS,

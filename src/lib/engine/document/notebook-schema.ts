@@ -15,6 +15,7 @@ import { isComputedKind } from '../maths/cells/kinds.ts';
 import { GENERATOR_NAMES, GENERATORS } from '../fast/data.ts';
 import { LIMITS, layerSizes, shapeProblem } from '../maths/model.ts';
 import { netOf, type Notebook } from './notebook.ts';
+import { PredictionsSchema, predictionsProblem } from './predictions-schema.ts';
 
 export type ParseResult = { ok: true; notebook: Notebook } | { ok: false; error: string };
 
@@ -32,7 +33,8 @@ export const NOTEBOOK_FIELDS = [
 	'dataset',
 	'seed',
 	'overrides',
-	'iteration'
+	'iteration',
+	'predictions'
 ] as const;
 
 const FORMAT = 'gradsheet-notebook';
@@ -120,7 +122,8 @@ const NotebookSchema = object({
 				`must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`
 			)
 		)
-	)
+	),
+	predictions: v.optional(PredictionsSchema)
 });
 
 /** The first schema issue as a sentence: the field's path, then the problem. */
@@ -190,7 +193,7 @@ function fitProblem(notebook: Notebook): string | undefined {
 		return `inputs has ${plural(notebook.inputs.length, 'number')}; ${reads}`;
 	if (notebook.targets.length !== outputs)
 		return `targets has ${plural(notebook.targets.length, 'number')}; ${has}`;
-	const { labels, samples, dataset, overrides } = notebook;
+	const { labels, samples, dataset, overrides, predictions } = notebook;
 	if (labels?.inputs && labels.inputs.length !== inputs)
 		return `labels.inputs has ${plural(labels.inputs.length, 'label')}; ${reads}`;
 	if (labels?.outputs && labels.outputs.length !== outputs)
@@ -210,7 +213,7 @@ function fitProblem(notebook: Notebook): string | undefined {
 		if (!isComputedCell(key, sizes))
 			return `overrides has ${quote(key)}, which is not the address of a computed cell of this network`;
 	}
-	return undefined;
+	return predictions ? predictionsProblem(predictions, sizes) : undefined;
 }
 
 /** Checks a safe JSON tree (see notebook-file.ts) and types it as a Notebook. */

@@ -7,6 +7,7 @@
 import type { ActivationName } from '../maths/activations.ts';
 import type { DataSource, GeneratorName } from '../fast/data.ts';
 import type { Net, Sample } from '../maths/model.ts';
+import type { NotebookPredictions } from './predictions-schema.ts';
 
 export interface NotebookLayer {
 	/** This layer's activation; the notebook's `activation` when absent. */
@@ -35,6 +36,8 @@ export interface Notebook {
 	readonly overrides?: Readonly<Record<string, number>>;
 	/** Iterations completed so far (the `iteration` cell). */
 	readonly iteration?: number;
+	/** Cells asked to be predicted, and the learner's predictions (predictions-schema.ts). */
+	readonly predictions?: NotebookPredictions;
 	/** Fields this version does not know are kept, not dropped. */
 	readonly [unknown: string]: unknown;
 }
