@@ -31,13 +31,12 @@ export interface MapPoint {
 	readonly targets?: readonly number[];
 }
 
-/** What the map draws of one output. */
+/** What the map draws of one output: the output, and where there is a rule the target and output − target. */
 export interface Panel {
 	readonly name: string;
 	readonly output: Float64Array;
 	readonly target?: Float64Array;
-	/** output − target */
-	readonly difference?: Float64Array;
+	readonly images: readonly { readonly label: string; readonly values: Float64Array }[];
 }
 
 /** A sample drawn on the map, at (u, v) from 0 to 1. */
@@ -50,11 +49,17 @@ export interface Mark {
 function panelsOf(grid: OutputGrid, names: readonly string[] | undefined): Panel[] {
 	return grid.outputs.map((output, k) => {
 		const target = grid.targets?.[k];
+		const images = [{ label: 'output', values: output }];
+		if (target)
+			images.push(
+				{ label: 'target', values: target },
+				{ label: 'output − target', values: output.map((x, p) => x - target[p]) }
+			);
 		return {
 			name: names?.[k] ? `Output ${k}: ${names[k]}` : `Output ${k}`,
 			output,
 			target,
-			difference: target && output.map((x, p) => x - target[p])
+			images
 		};
 	});
 }
@@ -106,7 +111,7 @@ export class LearnedMap {
 		});
 		this.panels = $derived(panelsOf(this.grid, sheet.notebook.labels?.outputs));
 		this.scale = $derived(
-			spread(this.panels.flatMap((p) => [p.output, p.target, p.difference].filter((x) => !!x)))
+			spread(this.panels.flatMap((p) => p.images.map((image) => image.values)))
 		);
 		this.marks = $derived.by(() => {
 			const { xRange, yRange } = this.ranges;
