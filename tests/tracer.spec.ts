@@ -304,3 +304,22 @@ for (const [width, height] of [
 		expect(overflowing).toEqual([]);
 	});
 }
+
+test('the listing is one Tab stop, at the next line; the arrow keys walk its lines', async ({
+	page
+}) => {
+	await open(page);
+	await button(page, 'Next line').click();
+	await button(page, 'Code').focus();
+	await page.keyboard.press('Tab');
+	const next = tracer(page).locator('li[data-next] > button');
+	await expect(next).toBeFocused();
+	await expect(next.locator('..')).toHaveAttribute('data-line', 'forward.term');
+	await page.keyboard.press('ArrowDown');
+	await expect(tracer(page).locator('li[data-line="forward.value"] > button')).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(cell(page, address.neuron(0, 0, 'value'))).toHaveAttribute('aria-selected', 'true');
+	// Tab leaves the listing at once.
+	await page.keyboard.press('Tab');
+	await expect(tracer(page).locator(':focus')).toHaveCount(0);
+});

@@ -96,6 +96,18 @@ export class TracerState {
 		(Object.keys(LISTING) as StepPass[]).map((pass) => this.#passView(pass))
 	);
 
+	/**
+	 * The listing's one Tab stop (its buttons move by arrow keys, TracerPanel):
+	 * the next line, else the line that ran, else the first pass's heading.
+	 */
+	readonly tabStop: string = $derived.by(() => {
+		const open = (run: LineRun | undefined) =>
+			run !== undefined && this.passes.some((p) => p.pass === run.pass && p.open);
+		if (open(this.next)) return `line:${this.next!.id}`;
+		if (open(this.ran)) return `line:${this.ran!.id}`;
+		return 'pass:forward';
+	});
+
 	constructor(sheet: NotebookState) {
 		this.#sheet = sheet;
 	}
