@@ -203,7 +203,7 @@ test('a line’s click selects the cell it writes for the neuron at hand, and a 
 }) => {
 	await open(page);
 	// Only the clicks select here: following the steps would select each step's first cell a frame later.
-	await page.getByLabel('follow steps').uncheck();
+	await page.getByRole('checkbox', { name: 'follow steps' }).uncheck();
 	await button(page, 'Next neuron').click();
 	await button(page, 'Next line').click(); // inside layer 0, neuron 1
 	const line = (id: string) => tracer(page).locator(`li[data-line="${id}"]`);
