@@ -34,6 +34,9 @@ async function move(page: Page, key: string, address: string): Promise<void> {
 	await expect(cell(page, address)).toHaveAttribute('aria-selected', 'true');
 }
 
+// The journeys walk the page's tab order from the steps to the tables, one Tab at a time.
+test.setTimeout(90_000);
+
 test('a keyboard alone steps through Forward, Backward and Train, every cell matching the engine', async ({
 	page
 }) => {
