@@ -10,12 +10,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { dataSourceOf } from '../src/lib/engine/document/notebook.ts';
 import { preset } from '../src/lib/engine/document/presets.ts';
 import { inputRange, outputGrid, ruleOf } from '../src/lib/engine/fast/grid.ts';
-import { withParameter, type Net } from '../src/lib/engine/maths/model.ts';
+import { withParameter, withParameterValues, type Net } from '../src/lib/engine/maths/model.ts';
 import { step } from '../src/lib/engine/maths/passes.ts';
 import { MAP_POINTS } from '../src/lib/state/learned-map.svelte.ts';
 import { formatNumber } from '../src/lib/tex/numbers.ts';
 import { enginePage } from './support/engine-in-browser.ts';
-import { button, cell, open, startOf, typeInto, watchConsole } from './support/page.ts';
+import { button, cell, open, pageCells, startOf, typeInto, watchConsole } from './support/page.ts';
 
 const article = preset('article');
 const source = dataSourceOf(article);
@@ -116,4 +116,50 @@ test('the map is the engine’s Forward at every point, follows Train and an edi
 	await expect(cell(page, 'inputs.0')).toHaveAttribute('data-value', String(w));
 	await expect(cell(page, 'inputs.1')).toHaveAttribute('data-value', String(h));
 	expect(messages).toEqual([]);
+});
+
+test('the map follows a Run as it goes, a few frames a second, and ends on the run’s weights', async ({
+	page,
+	browser
+}) => {
+	const engine = await enginePage(browser);
+	const start = startOf(article);
+	await open(page);
+	const run = page.locator('#run');
+	await run.getByRole('textbox', { name: 'Iterations' }).fill('100,000,000');
+	const readout = page.locator('#learned .readout p').first();
+	await page.locator('#learned').scrollIntoViewIfNeeded();
+	await page.getByRole('application', { name: /The learned function/ }).focus();
+	await page.keyboard.press('ArrowRight');
+	const before = await readout.textContent();
+	await run.getByRole('button', { name: 'Run', exact: true }).click();
+	await expect(run).toHaveAttribute('data-status', 'running');
+	// Frames while the run still goes, once the map is on screen: it moves with the run's weights,
+	// and says how far they are.
+	await page.locator('#learned').scrollIntoViewIfNeeded();
+	const live = page.locator('#learned .live');
+	await expect(live).toHaveText(/^Live: the run’s weights after [\d,]+ iterations$/);
+	const first = await live.textContent();
+	await expect(live).not.toHaveText(first!);
+	await expect(readout).not.toHaveText(before!);
+	await expect(run).toHaveAttribute('data-status', 'running');
+
+	await run.getByRole('button', { name: 'Cancel' }).click();
+	await expect(run).toHaveAttribute('data-status', 'cancelled');
+	// After the run the map is the notebook's trained weights (not the last frame's): every point
+	// of the CSV is the engine's Forward of the weights the tables show.
+	await expect(live).toHaveCount(0);
+	const cells = await pageCells(page);
+	const values = start.net.layers.flatMap((layer, l) =>
+		layer.neurons.flatMap((neuron, j) => [
+			Number(cells[`layers.${l}.neurons.${j}.bias`]),
+			...neuron.weights.map((_, i) => Number(cells[`layers.${l}.neurons.${j}.weights.${i}`]))
+		])
+	);
+	await expectGrid(
+		await downloadCsv(page),
+		engine,
+		withParameterValues(start.net, values),
+		start.inputs
+	);
 });

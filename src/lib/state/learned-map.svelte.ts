@@ -7,7 +7,17 @@
  */
 import { address } from '$lib/engine/maths/addresses.ts';
 import { layerSizes } from '$lib/engine/maths/model.ts';
-import { inputRange, outputGrid, ruleOf, type OutputGrid } from '$lib/engine/fast/grid.ts';
+import {
+	inputRange,
+	outputGrid,
+	ruleOf,
+	type FromGridWorker,
+	type GridRequest,
+	type OutputGrid,
+	type Plane
+} from '$lib/engine/fast/grid.ts';
+import type { Net } from '$lib/engine/maths/model.ts';
+import { spawnGridWorker } from '$lib/workers/spawn.ts';
 import { place, spread } from '$lib/map/colours.ts';
 import { formatNumber } from '$lib/tex/numbers.ts';
 import { download, gridCsv } from './files.ts';
@@ -17,6 +27,11 @@ import type { NotebookState } from './notebook.svelte.ts';
 export const MAP_POINTS = 41;
 /** Fewer for a net of more weights than this, so that a step of a big net stays quick. */
 const BIG_NET = 2_000;
+
+function weightCount(net: Net): number {
+	const sizes = layerSizes(net);
+	return sizes.slice(1).reduce((n, size, l) => n + size * sizes[l], 0);
+}
 
 /** Points along each axis for a net of `weights` weights: each is one forward pass. */
 function mapPoints(weights: number): number {
@@ -81,34 +96,44 @@ export class LearnedMap {
 	/** The samples drawn as points: the table's rows, and the current sample (the last). */
 	readonly marks: readonly Mark[];
 
-	constructor(sheet: NotebookState) {
+	/** Whether the map is on or near the screen: only then is its grid computed, or a run's weights sent. */
+	onScreen = $state(false);
+	/** The map worker's latest answer, for a big net. */
+	#answer = $state.raw<OutputGrid | undefined>(undefined);
+	#asked = 0;
+	#worker: Worker | undefined;
+
+	constructor(sheet: NotebookState, spawn: () => Worker = spawnGridWorker) {
 		this.#sheet = sheet;
-		// The net and the inputs on their own: a step that changes neither (Forward, Backward) keeps the grid.
-		const net = $derived(sheet.snapshot.net);
+		// The net and the inputs on their own: a step that changes neither (Forward, Backward) keeps the
+		// grid. While a run goes, the net is the run's latest frame of weights.
+		const net = $derived(sheet.live.frame?.net ?? sheet.snapshot.net);
 		const inputs = $derived(sheet.snapshot.inputs);
 		this.inputCount = $derived(layerSizes(net)[0]);
 		this.isLine = $derived(this.inputCount === 1);
-		this.grid = $derived.by(() => {
-			const source = sheet.source;
+		const plane = $derived.by((): Plane => {
 			// The inputs seen: the samples table's rows, and the current sample.
 			const seen = [...(sheet.notebook.samples?.map((row) => row.inputs) ?? []), inputs];
-			const x = Math.min(this.x, this.inputCount - 1);
-			const y = this.isLine ? undefined : Math.min(this.y, this.inputCount - 1);
-			const sizes = layerSizes(net);
-			const weights = sizes.slice(1).reduce((n, size, l) => n + size * sizes[l], 0);
-			return outputGrid(
-				net,
-				{
-					x,
-					y,
-					held: inputs,
-					xRange: inputRange(source, seen, x),
-					yRange: y === undefined ? [0, 0] : inputRange(source, seen, y),
-					points: mapPoints(weights)
-				},
-				ruleOf(source)
-			);
+			const { x, y } = this.axes;
+			const yRange = y === undefined ? ([0, 0] as const) : inputRange(sheet.source, seen, y);
+			const points = mapPoints(weightCount(net));
+			return { x, y, held: inputs, xRange: inputRange(sheet.source, seen, x), yRange, points };
 		});
+		const big = $derived(weightCount(net) > BIG_NET);
+		// A big net's grid comes from the map worker; until its first answer, it is computed here once.
+		this.grid = $derived(
+			big && this.#answer ? this.#answer : outputGrid(net, plane, ruleOf(sheet.source))
+		);
+		$effect(() => {
+			if (!this.onScreen || !big) return;
+			const source = sheet.source.kind === 'generator' ? sheet.source : undefined;
+			this.#ask({ id: ++this.#asked, net, plane, source }, spawn);
+		});
+		$effect(() => {
+			sheet.live.wanted = this.onScreen;
+			return () => (sheet.live.wanted = false);
+		});
+		$effect(() => () => this.#worker?.terminate());
 		this.panels = $derived(panelsOf(this.grid, sheet.notebook.labels?.outputs));
 		this.scale = $derived(
 			spread(this.panels.flatMap((p) => p.images.map((image) => image.values)))
@@ -127,6 +152,16 @@ export class LearnedMap {
 				current: i === all.length - 1
 			}));
 		});
+	}
+
+	#ask(request: GridRequest, spawn: () => Worker): void {
+		if (!this.#worker) {
+			this.#worker = spawn();
+			this.#worker.onmessage = ({ data }: MessageEvent<FromGridWorker>) => {
+				if (data.id === this.#asked) this.#answer = data.grid;
+			};
+		}
+		this.#worker.postMessage(request);
 	}
 
 	/** The inputs varied, as the grid was made. */

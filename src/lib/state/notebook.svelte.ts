@@ -27,6 +27,7 @@ import { notebookNow, withSource, type SourceFields } from './data-source.ts';
 import { notebookFromText } from './files.ts';
 import { History, IterationLog } from './history.svelte.ts';
 import { Hold } from './hold.svelte.ts';
+import { LiveNet } from './live-net.svelte.ts';
 import { iterationEntries, iterationEntry, resumedSegment } from './iterations.ts';
 import { editCells, stepped, unpinned } from './moment-edits.ts';
 import { momentOf, type Moment } from './moment.ts';
@@ -66,6 +67,8 @@ export class NotebookState {
 	 * clicked can say why; only the run's own result (applyRun) goes through.
 	 */
 	readonly hold = new Hold();
+	/** The weights of the run going, as it goes (for the learned map). */
+	readonly live = new LiveNet();
 
 	readonly notebook = $derived(this.#moment.notebook);
 	readonly snapshot = $derived(this.#moment.snapshot);

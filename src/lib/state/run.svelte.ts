@@ -13,6 +13,7 @@ import type { Report } from '$lib/engine/fast/trainer.ts';
 import type { FromWorker, RunEnd, ToWorker } from '$lib/workers/run-loop.ts';
 import { spawnTrainWorker } from '$lib/workers/spawn.ts';
 import type { Hold } from './hold.svelte.ts';
+import type { LiveNet } from './live-net.svelte.ts';
 import type { Moment } from './moment.ts';
 import { RUN_GOING } from './step-actions.ts';
 import { outcomeText, speedOf, type Outcome } from './run-format.ts';
@@ -33,6 +34,7 @@ import {
 export interface RunHost {
 	readonly snapshot: { readonly iteration: number };
 	readonly hold: Hold;
+	readonly live: LiveNet;
 	runProblem(): string | undefined;
 	planRun(settings: RunSettings): RunPlan;
 	isAt(plan: RunPlan): boolean;
@@ -85,6 +87,11 @@ export class RunState {
 	) {
 		$effect(() => {
 			if (this.running && this.#plan && !this.sheet.isAt(this.#plan)) this.#stop();
+		});
+		// The worker sends the weights as it trains only while the map shows them.
+		$effect(() => {
+			const on = this.sheet.live.wanted;
+			if (this.running) this.#post({ type: 'live', on });
 		});
 		$effect(() => () => {
 			if (this.running) this.sheet.hold.release();
@@ -166,8 +173,9 @@ export class RunState {
 		}
 	}
 
-	#progress(p: Pick<RunEnd, 'done' | 'seconds' | 'reports'>): void {
+	#progress(p: Pick<RunEnd, 'done' | 'seconds' | 'reports' | 'net'>): void {
 		this.done = this.#lead + p.done;
+		if (p.net) this.sheet.live.frame = { net: p.net, done: this.done };
 		this.seconds = p.seconds;
 		if (p.reports.length > 0) this.reports = [...this.reports, ...p.reports];
 	}
@@ -209,6 +217,7 @@ export class RunState {
 	/** The run is over, however it ended: the worker goes, and the notebook is free again. */
 	#terminate(): void {
 		this.sheet.hold.release();
+		this.sheet.live.frame = undefined;
 		this.#worker?.terminate();
 		this.#worker = undefined;
 	}

@@ -6,6 +6,7 @@ import { initialiseNet } from '$lib/engine/fast/init.ts';
 import { parameterValues } from '$lib/engine/maths/model.ts';
 import {
 	CHUNK_MS,
+	FRAME_MS,
 	nextChunk,
 	runLoop,
 	type LoopHooks,
@@ -143,5 +144,37 @@ describe('runLoop', () => {
 		const r: RunRequest = { ...request(100), net: huge, learningRate: 0.001 };
 		const end = await runLoop(r, hooks().h);
 		expect(end).toMatchObject({ outcome: 'overflow', done: 0, overflowAt: 0, last: undefined });
+	});
+});
+
+describe('live frames of the weights', () => {
+	it('sends the weights after `done` iterations, at most every FRAME_MS, only while asked', async () => {
+		const { h, log } = hooks(20);
+		const frames: { done: number; at: number; net: number[] }[] = [];
+		let live = false;
+		let clock = 0;
+		const withLive: LoopHooks = {
+			...h,
+			now: () => (clock = h.now()),
+			live: () => live,
+			progress: (p) => {
+				h.progress(p);
+				if (p.net) frames.push({ done: p.done, at: clock, net: numbers(p.net) });
+				// Turned on after the second chunk, as a map scrolled into view would.
+				if (log.progress.length === 2) live = true;
+			}
+		};
+		const r = request(200_000);
+		await runLoop(r, withLive);
+		expect(frames.length).toBeGreaterThan(2);
+		expect(frames.length).toBeLessThan(log.progress.length / 2);
+		expect(frames[0].done).toBeGreaterThan(log.progress[1]);
+		for (const { done, net } of frames) {
+			const t = createTrainer(r.net, r.learningRate, r.source, { reportEvery: r.reportEvery });
+			t.run(done);
+			expect(net).toEqual(numbers(t.net()));
+		}
+		for (let i = 1; i < frames.length; i++)
+			expect(frames[i].at - frames[i - 1].at).toBeGreaterThanOrEqual(FRAME_MS);
 	});
 });

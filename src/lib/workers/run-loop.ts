@@ -42,6 +42,8 @@ interface RunProgress {
 	readonly reports: Report[];
 	/** Seconds since the run started, in the worker. */
 	readonly seconds: number;
+	/** The weights after `done` iterations, at most every FRAME_MS and only while the page wants them. */
+	readonly net?: Net;
 }
 
 export interface RunEnd extends RunProgress {
@@ -61,6 +63,8 @@ export interface LoopHooks {
 	/** Lets queued messages (a Cancel) in. */
 	pause(): Promise<void>;
 	cancelled(): boolean;
+	/** Whether the page draws the net as it trains (the learned map is on screen). */
+	live?(): boolean;
 }
 
 /**
@@ -71,6 +75,12 @@ export interface LoopHooks {
  */
 export const CHUNK_MS = 10;
 const FIRST_CHUNK = 1000;
+/**
+ * Live frames (the weights, for the learned map) come at most this often: a
+ * few a second reads as motion, and each costs the page a map's forward
+ * passes (about 15 ms for the article's net) on its own thread.
+ */
+export const FRAME_MS = 250;
 
 /** The next chunk's size from the last one's size and duration: aims at CHUNK_MS, grows at most 4× at a time. */
 export function nextChunk(size: number, ms: number): number {
@@ -94,6 +104,7 @@ export async function runLoop(request: RunRequest, hooks: LoopHooks): Promise<Ru
 	let chunkNet = net;
 	let size = FIRST_CHUNK;
 	let done = 0;
+	let framed = -Infinity;
 	while (done < count) {
 		const n = Math.min(size, count - done);
 		const t = hooks.now();
@@ -118,7 +129,10 @@ export async function runLoop(request: RunRequest, hooks: LoopHooks): Promise<Ru
 		last = { iteration: first + done - 1, before };
 		chunkNet = trainer.net();
 		size = nextChunk(n, hooks.now() - t);
-		hooks.progress({ done, reports, seconds: seconds() });
+		// The weights at a chunk's end are copied anyway (chunkNet), so a frame costs only its message.
+		const frame = hooks.live?.() === true && hooks.now() - framed >= FRAME_MS;
+		if (frame) framed = hooks.now();
+		hooks.progress({ done, reports, seconds: seconds(), ...(frame && { net: chunkNet }) });
 		await hooks.pause();
 		if (hooks.cancelled()) break;
 	}
@@ -154,7 +168,9 @@ function findOverflow(
 
 /** What the page posts to the training worker. */
 export type ToWorker =
-	{ readonly type: 'start'; readonly request: RunRequest } | { readonly type: 'cancel' };
+	| { readonly type: 'start'; readonly request: RunRequest }
+	| { readonly type: 'cancel' }
+	| { readonly type: 'live'; readonly on: boolean };
 
 /** What the training worker posts back. */
 export type FromWorker =

@@ -5,3 +5,7 @@ export const spawnTrainWorker = (): Worker =>
 /** The worker that makes an .xlsx file (xlsx.worker.ts), one per export. */
 export const spawnXlsxWorker = (): Worker =>
 	new Worker(new URL('./xlsx.worker.ts', import.meta.url), { type: 'module' });
+
+/** The worker a big net's learned map is computed in (grid.worker.ts), one per map. */
+export const spawnGridWorker = (): Worker =>
+	new Worker(new URL('./grid.worker.ts', import.meta.url), { type: 'module' });

@@ -15,19 +15,20 @@ const scope = self as unknown as {
 };
 
 let cancelled = false;
+let live = false;
 
 scope.onmessage = async ({ data }) => {
-	if (data.type === 'cancel') {
-		cancelled = true;
-		return;
-	}
+	if (data.type === 'cancel') cancelled = true;
+	if (data.type === 'live') live = data.on;
+	if (data.type !== 'start') return;
 	try {
 		const end = await runLoop(data.request, {
 			now: () => performance.now(),
 			started: (compiled) => scope.postMessage({ type: 'started', compiled }),
 			progress: (progress) => scope.postMessage({ type: 'progress', ...progress }),
 			pause,
-			cancelled: () => cancelled
+			cancelled: () => cancelled,
+			live: () => live
 		});
 		scope.postMessage({ type: 'end', ...end });
 	} catch (error) {

@@ -38,6 +38,20 @@ export interface OutputGrid {
 	readonly targets?: readonly Float64Array[];
 }
 
+/** A grid asked of the map's worker, for a big net; `id` tells the answers apart. */
+export interface GridRequest {
+	readonly id: number;
+	readonly net: Net;
+	readonly plane: Plane;
+	/** A generator, whose rule gives the targets; absent for a table. */
+	readonly source?: DataSource;
+}
+
+export interface FromGridWorker {
+	readonly id: number;
+	readonly grid: OutputGrid;
+}
+
 const axis = ([from, to]: readonly [number, number], n: number) =>
 	Array.from({ length: n }, (_, i) => (n === 1 ? from : from + ((to - from) * i) / (n - 1)));
 
