@@ -15,6 +15,9 @@
  *   as the Run panel shows it (chunking, progress messages and the JIT's
  *   warm-up included); "wall" adds the page's side: spawning the worker,
  *   loading its script, compiling the kernel, and applying the result.
+ * - worker+map: the same, with the learned map scrolled into view once the
+ *   run goes, so the worker sends its weights (FRAME_MS) and the page draws
+ *   the map from them; its frames are counted.
  * - Node: trainer.run timed with performance.now(), JIT warm; the compiled
  *   kernel, and the generic loop that runs where `new Function` is refused.
  * - native: the C program times its own loop (clock_gettime).
@@ -89,11 +92,12 @@ try {
 	for (const compile of [true, false]) nodeRun(1_000_000, compile);
 	await workerRun(app, 1_000_000);
 
-	const columns = ['round', 'worker', '(wall)', 'node', 'node generic', 'native'];
+	const columns = ['round', 'worker', '(wall)', 'worker+map', 'node', 'node generic', 'native'];
 	const widths = columns.map((c) => Math.max(c.length, 7));
 	console.log(`\n${ROUNDS} alternating rounds of ${count(ITERATIONS)} iterations (M it/s)`);
 	console.log(row(columns, widths));
 	const worker: { seconds: number; wall: number }[] = [];
+	const mapped: { seconds: number; frames: number }[] = [];
 	const [node, generic, native]: Run[][] = [[], [], []];
 	let compiled = false;
 	for (let r = 1; r <= ROUNDS; r++) {
@@ -101,17 +105,21 @@ try {
 		if (w.done !== ITERATIONS) throw new Error(`the worker ran ${w.done} iterations`);
 		compiled = w.compiled;
 		worker.push(w);
+		const m = await workerRun(app, ITERATIONS, true);
+		if (m.done !== ITERATIONS) throw new Error(`the worker ran ${m.done} iterations`);
+		mapped.push(m);
 		node.push(nodeRun(ITERATIONS, true));
 		generic.push(nodeRun(ITERATIONS, false));
 		if (!problem) native.push(nativeRun(ITERATIONS));
 		const rate = (s?: number) => millions(s ? ITERATIONS / s : NaN);
-		const cells = [w.seconds, w.wall, node[r - 1].seconds, generic[r - 1].seconds];
+		const cells = [w.seconds, w.wall, m.seconds, node[r - 1].seconds, generic[r - 1].seconds];
 		console.log(row([String(r), ...cells.map(rate), rate(native[r - 1]?.seconds)], widths));
 	}
 	const rateOf = (seconds: number[]) => (seconds.length ? ITERATIONS / median(seconds) : NaN);
 	const rates = {
 		worker: rateOf(worker.map((w) => w.seconds)),
 		wall: rateOf(worker.map((w) => w.wall)),
+		mapped: rateOf(mapped.map((m) => m.seconds)),
 		node: rateOf(node.map((x) => x.seconds)),
 		generic: rateOf(generic.map((x) => x.seconds)),
 		native: rateOf(native.map((x) => x.seconds))
@@ -124,6 +132,10 @@ try {
 	);
 	console.log(
 		`worker / native, ratio of medians: ${ratio(rates.worker, rates.native)}  (goal ≥ 1)`
+	);
+	const frameRate = median(mapped.map((m) => m.frames / m.seconds));
+	console.log(
+		`worker with the live map / without:  ${ratio(rates.mapped, rates.worker)}  (goal ≥ 0.95; the map drew a median ${frameRate.toFixed(1)} frames/s)`
 	);
 	console.log(`node / native, ratio of medians:   ${ratio(rates.node, rates.native)}`);
 	console.log(`worker / node, ratio of medians:   ${ratio(rates.worker, rates.node)}`);

@@ -57,22 +57,31 @@ export interface WorkerRun {
 	readonly wall: number;
 	readonly done: number;
 	readonly compiled: boolean;
+	/** Live frames the learned map drew (none unless asked for). */
+	readonly frames: number;
 }
 
 /**
  * Clicks `button` in the Run panel and resolves when the panel's status is
  * `until` (or any end, when it is undefined), with the milliseconds between.
  */
-function clickAndWait(page: Page, button: string, until?: string): Promise<number> {
+function clickAndWait(page: Page, button: string, until?: string, map = false) {
 	return page.evaluate(
-		async ([button, until]) => {
+		async ([button, until, map]) => {
 			const panel = document.querySelector<HTMLElement>('#run')!;
 			const target = [...panel.querySelectorAll('button')].find((b) => b.textContent === button)!;
 			const start = performance.now();
+			// With `map`, the learned map is scrolled into view once the run goes, and its live frames counted.
+			const frames = new Set<string>();
+			const timer = setInterval(() => {
+				const live = document.querySelector('#learned .live')?.textContent;
+				if (live) frames.add(live);
+			}, 20);
 			await new Promise<void>((resolve) => {
 				// (No named functions in here: tsx's __name helper does not exist in the page.)
 				new MutationObserver(() => {
 					const status = panel.dataset.status!;
+					if (map && status === 'running') document.querySelector('#learned')!.scrollIntoView();
 					if (until ? status === until : !/running|cancelling/.test(status)) resolve();
 				}).observe(panel, {
 					attributes: true,
@@ -80,21 +89,24 @@ function clickAndWait(page: Page, button: string, until?: string): Promise<numbe
 				});
 				target.click();
 			});
-			return performance.now() - start;
+			const ms = performance.now() - start;
+			clearInterval(timer);
+			return { ms, frames: frames.size };
 		},
-		[button, until] as const
+		[button, until, map] as const
 	);
 }
 
-/** Runs `count` iterations of the article's demo in the worker, through the Run panel of a fresh page. */
-export async function workerRun(app: App, count: number): Promise<WorkerRun> {
+/** Runs `count` iterations of the article's demo in the worker, through the Run panel of a fresh page; with `map`, the learned map on screen and drawn live. */
+export async function workerRun(app: App, count: number, map = false): Promise<WorkerRun> {
 	const page = await openRunPanel(app, count);
-	const wall = (await clickAndWait(page, 'Run')) / 1000;
+	const { ms, frames } = await clickAndWait(page, 'Run', undefined, map);
+	const wall = ms / 1000;
 	const data = await page.locator('#run').evaluate((panel) => ({ ...panel.dataset }));
 	await page.context().close();
 	if (data.status !== 'finished') throw new Error(`the run ended ${data.status}`);
 	const [seconds, done] = [Number(data.seconds), Number(data.done)];
-	return { seconds, wall, done, compiled: data.compiled === 'true' };
+	return { seconds, wall, done, compiled: data.compiled === 'true', frames };
 }
 
 /** Milliseconds from clicking Cancel to the panel saying the run stopped, `afterMs` into a 100,000,000-iteration run. */
@@ -102,7 +114,7 @@ export async function cancelLatency(app: App, afterMs: number): Promise<number> 
 	const page = await openRunPanel(app, 100_000_000);
 	await page.locator('#run').getByRole('button', { name: 'Run', exact: true }).click();
 	await page.waitForTimeout(afterMs);
-	const ms = await clickAndWait(page, 'Cancel', 'cancelled');
+	const { ms } = await clickAndWait(page, 'Cancel', 'cancelled');
 	await page.context().close();
 	return ms;
 }

@@ -16,6 +16,14 @@ const scope = self as unknown as {
 
 let cancelled = false;
 let live = false;
+/**
+ * Progress is posted at most this often (a chunk is ~10 ms, for Cancel's
+ * sake): each message re-renders the Run panel, and at one per chunk the
+ * page's thread was busy about half the time, competing with this worker on
+ * a two-core machine. A chunk with reports or a live frame always posts.
+ */
+const PROGRESS_MS = 50;
+let posted = -Infinity;
 
 scope.onmessage = async ({ data }) => {
 	if (data.type === 'cancel') cancelled = true;
@@ -25,7 +33,12 @@ scope.onmessage = async ({ data }) => {
 		const end = await runLoop(data.request, {
 			now: () => performance.now(),
 			started: (compiled) => scope.postMessage({ type: 'started', compiled }),
-			progress: (progress) => scope.postMessage({ type: 'progress', ...progress }),
+			progress: (progress) => {
+				const now = performance.now();
+				if (!progress.reports.length && !progress.net && now - posted < PROGRESS_MS) return;
+				posted = now;
+				scope.postMessage({ type: 'progress', ...progress });
+			},
 			pause,
 			cancelled: () => cancelled,
 			live: () => live
