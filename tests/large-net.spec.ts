@@ -7,10 +7,13 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { editStart } from '../src/lib/engine/maths/edits.ts';
-import { netNotebook } from './support/notebooks.ts';
+import { completedIterations, netNotebook } from './support/notebooks.ts';
 import type { Notebook } from '../src/lib/engine/document/notebook.ts';
 import { replayTo, step } from '../src/lib/engine/maths/passes.ts';
 import { shareHash } from '../src/lib/engine/document/share-link.ts';
+import { dataSourceOf } from '../src/lib/engine/document/notebook.ts';
+import { inputRange, outputGrid, ruleOf } from '../src/lib/engine/fast/grid.ts';
+import { formatNumber } from '../src/lib/tex/numbers.ts';
 import { button, cell, expectDrawnCells, open, startOf, watchConsole } from './support/page.ts';
 
 const SIZES = [2, 64, 64, 64, 64, 2];
@@ -60,6 +63,27 @@ test('a 12,544-weight net opens from a link and steps, every drawn cell matching
 	// The diagram draws its 1,200 strongest links and says so.
 	await expect(page.locator('svg line[data-link]')).toHaveCount(1200);
 	await expect(page.getByText('The 1,200 strongest of 12,544 links are drawn')).toBeVisible();
+
+	// The learned map of a net this big comes from its own worker, 21 points a side: a point of it
+	// is the engine's Forward of the trained net there (to the digits shown: tanh's last bit differs).
+	const trained = step(afterBackward, 'pass');
+	const source = dataSourceOf(notebook);
+	const range = (i: number) => inputRange(source, [trained.inputs], i);
+	const plane = { x: 0, y: 1, held: trained.inputs, xRange: range(0), yRange: range(1) };
+	const grid = outputGrid(trained.net, { ...plane, points: 21 }, ruleOf(source));
+	await page.locator('#learned').scrollIntoViewIfNeeded();
+	await page.getByRole('application', { name: /The learned function/ }).focus();
+	await page.keyboard.press('ArrowRight');
+	const at = 10 * 21 + 11;
+	const readout = page.locator('#learned .readout p').first();
+	await expect(readout).toContainText(`output 0 = ${formatNumber(grid.outputs[0][at], 4)}`);
+	await expect(readout).toContainText(`output 1 = ${formatNumber(grid.outputs[1][at], 4)}`);
+	// The next iteration's Train redraws it, from the worker's answer.
+	await button(page, 'Iteration').click();
+	const second = completedIterations(notebook, 2)[1].net;
+	const next = outputGrid(second, { ...plane, points: 21 }, ruleOf(source));
+	await expect(readout).toContainText(`output 0 = ${formatNumber(next.outputs[0][at], 4)}`);
+	await expect(readout).toContainText(`output 1 = ${formatNumber(next.outputs[1][at], 4)}`);
 	expect(messages).toEqual([]);
 });
 
