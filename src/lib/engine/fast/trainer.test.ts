@@ -109,6 +109,10 @@ function expectSameTraining(
 	expect(firstDifference(numbers(quick.net), numbers(slow.net))).toBeUndefined();
 	expect(reportDifference(quick.reports, slow.reports)).toBeUndefined();
 	expect(quick.reports).toHaveLength(count / 1000 + 1);
+	// Every layer's mean |δ| is there, and it changes from report to report.
+	expect(quick.reports.every((r) => r.meanAbsDelta.length === net.layers.length)).toBe(true);
+	const outputDeltas = new Set(quick.reports.map((r) => r.meanAbsDelta.at(-1)));
+	expect(outputDeltas.size).toBeGreaterThan(1);
 	// The nets must have moved, or the comparison proves nothing.
 	expect(firstDifference(numbers(quick.net), numbers(net))).toBeDefined();
 }
