@@ -143,7 +143,7 @@ async function openEveryPanel(page: Page): Promise<void> {
 	await expect(page.locator('#run')).toHaveAttribute('data-status', 'finished', {
 		timeout: 60_000
 	});
-	await expect(page.locator('#run table')).toBeVisible();
+	await expect(page.locator('#run-reports')).toBeVisible();
 	await button(page, 'Forward').click();
 	await button(page, 'Backward').click();
 	await button(page, 'Check gradients').click();

@@ -12,7 +12,7 @@ const panel = (page: Page) => page.locator('#run');
 /** The report table's rows as numbers: iteration, iterations averaged, then each output's error %. */
 const reportNumbers = (page: Page) =>
 	panel(page)
-		.locator('tbody tr')
+		.locator('#run-reports tbody tr')
 		.evaluateAll((rows) =>
 			rows.map((r) =>
 				[...r.querySelectorAll('th, td')].map((c) => parseFloat(c.textContent!.replace(/,/g, '')))

@@ -72,6 +72,7 @@ export function runNative(job: NativeJob): Run {
 				iteration: n[0],
 				count: n[1],
 				errorsPercent: n.slice(2),
+				meanAbsDelta: [], // the C port prints the article's error % only
 				partial: word === 'partial'
 			});
 	}

@@ -40,9 +40,9 @@ function kernelWith(tanh: (z: number) => number, sampler: SamplerKind): (n: numb
 	const [inputs, targets] = [Float64Array.from(sample.inputs), Float64Array.from(sample.targets)];
 	return (n) => {
 		const params = Float64Array.from(paramsOf(net));
-		const sums = new Float64Array(2);
+		const [sums, deltas] = [new Float64Array(2), new Float64Array(3)];
 		for (let k = 0; k < n; k += 1024)
-			body(params, sums, k, Math.min(n, k + 1024), rate, key | 0, inputs, targets);
+			body(params, sums, deltas, k, Math.min(n, k + 1024), rate, key | 0, inputs, targets);
 	};
 }
 

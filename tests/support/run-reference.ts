@@ -105,3 +105,13 @@ export function learnedRows(
 	);
 	return grid.inputs.map((point, p) => [...point, ...grid.outputs.map((o) => o[p])].map(String));
 }
+
+/** The fast trainer's reports of `count` iterations from the notebook's start, every `every`, the partial one included: what the worker posts. */
+export function trainerReports(nb: Notebook, count: number, every: number) {
+	const first = nb.iteration ?? 0;
+	const options = { iteration: first, reportEvery: every };
+	const trainer = createTrainer(netOf(nb), nb.learningRate, dataSourceOf(nb), options);
+	const reports = trainer.run(count);
+	const tail = trainer.finish();
+	return tail ? [...reports, tail] : reports;
+}

@@ -1,4 +1,5 @@
-/** Words and numbers for the Run panel: counts, speeds, time left, error %, and how a run ended. */
+/** Words and numbers for the Run panel: counts, speeds, time left, error %, gradient size, and how a run ended. */
+import { formatNumber } from '$lib/tex/numbers.ts';
 
 /** 100000000 → "100,000,000". */
 export const formatCount = (n: number) => n.toLocaleString('en');
@@ -27,6 +28,12 @@ export function formatPercent(x: number): string {
 	if (Number.isNaN(x)) return 'overflow (NaN)';
 	if (x === Infinity) return '∞';
 	return `${x.toFixed(3)}%`;
+}
+
+/** A layer's mean |δ| to 4 significant digits, small ones with a power of ten: "0.01235", "3.162e−7". */
+export function formatGradient(x: number): string {
+	if (Number.isNaN(x)) return 'overflow (NaN)';
+	return formatNumber(x, 4);
 }
 
 export interface Speed {

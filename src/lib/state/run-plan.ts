@@ -158,12 +158,15 @@ export function planRun(from: Moment, source: DataSource, settings: RunSettings)
 	return { ...base, lead, request: request(lead.net, k + 1, rest) };
 }
 
-/** The lead's error %, as a report of its own: it was not averaged with the worker's. */
+/** The lead's error % and mean |δ| per layer, as a report of its own: it was not averaged with the worker's. */
 export function leadReport(lead: Snapshot): Report {
 	return {
 		iteration: lead.iteration,
 		count: 1,
 		errorsPercent: [...lead.errorsPercent],
+		meanAbsDelta: lead.activationGradients.map(
+			(deltas) => deltas.reduce((sum, d) => sum + Math.abs(d), 0) / deltas.length
+		),
 		partial: true
 	};
 }

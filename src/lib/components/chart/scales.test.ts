@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { axis, compact, linePath, scale } from './scales.ts';
-import { MAX_MARKERS, errorChart } from './error-chart.ts';
+import { errorChart } from './error-chart.ts';
+import { MAX_MARKERS } from './report-chart.ts';
 
 describe('chart scales', () => {
 	it('writes ticks short', () => {

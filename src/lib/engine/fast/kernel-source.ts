@@ -127,6 +127,9 @@ export function kernelSource(shape: KernelShape): string {
 				`const d${l}_${j} = ${snippet(activations[l], 'fPrime', a)} * (${terms.join(' + ')});`
 			);
 		}
+	// Per layer Σ |δ|, neuron by neuron, as trainer.ts's loop adds them.
+	for (let l = 0; l < L; l++)
+		for (let j = 0; j < sizes[l + 1]; j++) body.push(`g${l} += abs(d${l}_${j});`);
 	// Train: b ← b − δ·η, w_i ← w_i − (a_i·δ)·η.
 	for (let l = 0; l < L; l++)
 		for (let j = 0; j < sizes[l + 1]; j++) {
@@ -139,9 +142,11 @@ export function kernelSource(shape: KernelShape): string {
 		}
 
 	const sums = Array.from({ length: nOut }, (_, j) => `e${j}`);
+	const deltaSums = Array.from({ length: L }, (_, l) => `g${l}`);
 	const entry: string[] = [
 		`let ${params.map((p, n) => `${p} = P[${n}]`).join(', ')};`,
-		`let ${sums.map((e, j) => `${e} = E[${j}]`).join(', ')};`
+		`let ${sums.map((e, j) => `${e} = E[${j}]`).join(', ')};`,
+		`let ${deltaSums.map((g, l) => `${g} = G[${l}]`).join(', ')};`
 	];
 	if (kind === 'rectangle')
 		entry.push(`let s = (key + imul(4 * first + 1, ${GOLDEN})) | 0, h = 0;`);
@@ -153,12 +158,13 @@ export function kernelSource(shape: KernelShape): string {
 	}
 	const exit = [
 		...params.map((p, n) => `P[${n}] = ${p};`),
-		...sums.map((e, j) => `E[${j}] = ${e};`)
+		...sums.map((e, j) => `E[${j}] = ${e};`),
+		...deltaSums.map((g, l) => `G[${l}] = ${g};`)
 	];
 	return [
 		"'use strict';",
 		'const tanh = Math.tanh, exp = Math.exp, abs = Math.abs, imul = Math.imul;',
-		'return function kernel(P, E, first, end, rate, key, I, T) {',
+		'return function kernel(P, E, G, first, end, rate, key, I, T) {',
 		...entry,
 		'for (let k = first; k < end; k++) {',
 		...body,

@@ -27,10 +27,10 @@ const SHAPES: KernelShape[] = [
 const FIXED_WORDS = new Set(
 	(
 		'use strict const let return function kernel for if Math tanh exp abs imul ' +
-		'P E I T length first end rate key k s h r row rows oi ot hi0 lo0 hi1 lo1'
+		'P E G I T length first end rate key k s h r row rows oi ot hi0 lo0 hi1 lo1'
 	).split(' ')
 );
-const GENERATED_NAME = /^[abdewxzt]\d+(_\d+)*$/;
+const GENERATED_NAME = /^[abdegwxzt]\d+(_\d+)*$/;
 
 describe('the generated source', () => {
 	it.each(SHAPES)('is made of numbers, operators and fixed identifiers only (%j)', (shape) => {
@@ -102,13 +102,14 @@ describe('compileKernel', () => {
 		const kernel = compileKernel(SHAPES[0])!;
 		const params = Float64Array.from(numbers(initialiseNet([2, 3, 3, 2], 'tanh', 4)));
 		const run = (cuts: number[]) => {
-			const [p, e] = [params.slice(), new Float64Array(2)];
+			const [p, e, g] = [params.slice(), new Float64Array(2), new Float64Array(3)];
+			const [none, rate, key] = [new Float64Array(), 0.01, 12345];
 			for (let c = 1; c < cuts.length; c++)
-				kernel(p, e, cuts[c - 1], cuts[c], 0.01, 12345, new Float64Array(), new Float64Array());
-			return [...p, ...e];
+				kernel(p, e, g, cuts[c - 1], cuts[c], rate, key, none, none);
+			return [...p, ...e, ...g];
 		};
 		expect(run([0, 1, 1500, 2047, 5000])).toEqual(run([0, 5000]));
-		expect(run([0, 5000])).not.toEqual([...params, 0, 0]);
+		expect(run([0, 5000])).not.toEqual([...params, 0, 0, 0, 0, 0]);
 	});
 });
 

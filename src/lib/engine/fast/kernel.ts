@@ -25,14 +25,15 @@ export type { KernelShape, SamplerKind };
 
 /**
  * Runs iterations first … end − 1: reads the parameters (trainer.ts's flat
- * order) and the error-% sums in, trains, adds each iteration's error % to the
- * sums, and writes both back. `key` is the generator's key (as an int32);
+ * order), the error-% sums and the per-layer Σ |δ| in, trains, adds each
+ * iteration's error % and |δ|s (neuron by neuron) to the sums, and writes all back. `key` is the generator's key (as an int32);
  * `inputs`/`targets` the table's rows flattened (unused by the generators).
  * For the generators, `end` must be at most KERNEL_MAX_ITERATION.
  */
 export type Kernel = (
 	params: Float64Array,
 	errorSums: Float64Array,
+	deltaSums: Float64Array,
 	first: number,
 	end: number,
 	rate: number,
@@ -77,7 +78,9 @@ function warmUp(kernel: Kernel, sizes: readonly number[]): void {
 	const [nIn, nOut] = [sizes[0], sizes[sizes.length - 1]];
 	const params = scratch(parameterCount(sizes), 0.03);
 	const [sums, inputs, targets] = [scratch(nOut, 0), scratch(2 * nIn, 0.1), scratch(2 * nOut, 0.1)];
-	for (let k = 0; k < 48; k += 16) kernel(params, sums, k, k + 16, 0.001, 0, inputs, targets);
+	const deltas = scratch(sizes.length - 1, 0);
+	for (let k = 0; k < 48; k += 16)
+		kernel(params, sums, deltas, k, k + 16, 0.001, 0, inputs, targets);
 }
 
 /**
@@ -89,10 +92,10 @@ function warmUp(kernel: Kernel, sizes: readonly number[]): void {
  */
 function sliced(body: Kernel): Kernel {
 	const SLICE = 1024;
-	return (params, errorSums, first, end, rate, key, inputs, targets) => {
+	return (params, errorSums, deltaSums, first, end, rate, key, inputs, targets) => {
 		for (let k = first; k < end;) {
 			const stop = Math.min(end, k + SLICE);
-			body(params, errorSums, k, stop, rate, key, inputs, targets);
+			body(params, errorSums, deltaSums, k, stop, rate, key, inputs, targets);
 			k = stop;
 		}
 	};

@@ -27,8 +27,8 @@ function reportDifference(a: readonly Report[], b: readonly Report[]): string | 
 		const s = b[i];
 		const heads = [r.iteration, r.count, +r.partial];
 		const problem = firstDifference(
-			[...heads, ...r.errorsPercent],
-			[s.iteration, s.count, +s.partial, ...s.errorsPercent]
+			[...heads, ...r.errorsPercent, ...r.meanAbsDelta],
+			[s.iteration, s.count, +s.partial, ...s.errorsPercent, ...s.meanAbsDelta]
 		);
 		if (problem) return `report ${i} (iteration ${r.iteration}) ${problem}`;
 	}
@@ -37,27 +37,36 @@ function reportDifference(a: readonly Report[], b: readonly Report[]): string | 
 
 /**
  * The slow, obviously right way: the notebook's own passes, one whole
- * iteration at a time, with the article's error-% averaging around them.
+ * iteration at a time, with the article's error-% averaging around them, and
+ * each layer's mean |δ| taken from the snapshot's δ cells (activation
+ * gradients): Σ |δ_j| iteration by iteration, neuron by neuron, over count × neurons.
  */
 function reference(net: Net, rate: number, source: DataSource, count: number, reportEvery: number) {
 	const first = sampleAt(source, 0);
 	let s = createSnapshot({ net, inputs: first.inputs, targets: first.targets, learningRate: rate });
 	const reports: Report[] = [];
 	let sums: number[] = [];
+	let deltaSums: number[] = [];
 	let counter = 0;
 	const report = (iteration: number, partial: boolean) => {
+		const neurons = s.activationGradients.map((row) => row.length);
 		reports.push({
 			iteration,
 			count: counter,
 			errorsPercent: sums.map((x) => x / counter),
+			meanAbsDelta: deltaSums.map((x, l) => x / (counter * neurons[l])),
 			partial
 		});
 		sums = [];
+		deltaSums = [];
 		counter = 0;
 	};
 	for (let k = 0; k < count; k++) {
 		s = step(s, 'iteration');
 		sums = s.errorsPercent.map((e, j) => (sums[j] ?? 0) + e);
+		deltaSums = s.activationGradients.map((row, l) =>
+			row.reduce((sum, d) => sum + Math.abs(d), deltaSums[l] ?? 0)
+		);
 		counter++;
 		if (k % reportEvery === 0) report(k, false);
 		if (k < count - 1) s = nextIteration(s, sampleAt(source, s.iteration + 1));
@@ -100,6 +109,10 @@ function expectSameTraining(
 	expect(firstDifference(numbers(quick.net), numbers(slow.net))).toBeUndefined();
 	expect(reportDifference(quick.reports, slow.reports)).toBeUndefined();
 	expect(quick.reports).toHaveLength(count / 1000 + 1);
+	// Every layer's mean |δ| is there, and it changes from report to report.
+	expect(quick.reports.every((r) => r.meanAbsDelta.length === net.layers.length)).toBe(true);
+	const outputDeltas = new Set(quick.reports.map((r) => r.meanAbsDelta.at(-1)));
+	expect(outputDeltas.size).toBeGreaterThan(1);
 	// The nets must have moved, or the comparison proves nothing.
 	expect(firstDifference(numbers(quick.net), numbers(net))).toBeDefined();
 }

@@ -31,7 +31,7 @@ import { layerSizes, parameterValues, shapeProblem, withParameterValues } from '
 import { SampleFiller } from './sampler.ts';
 import { KERNEL_MAX_ITERATION, compileKernel, type Kernel } from './kernel.ts';
 
-/** The average error % per output over the iterations since the previous report. */
+/** The average error % per output, and per layer the gradients' size, over the iterations since the previous report. */
 export interface Report {
 	/** The global index of the last iteration this report covers. */
 	readonly iteration: number;
@@ -39,6 +39,13 @@ export interface Report {
 	readonly count: number;
 	/** Mean over those iterations of |t − a| / |t| · 100, per output. */
 	readonly errorsPercent: number[];
+	/**
+	 * Per layer, the mean |δ| over its neurons and those iterations (every one
+	 * of them): Σ |δ_j| added iteration by iteration, neuron by neuron, divided
+	 * by count × neurons. δ_j is ∂E/∂b_j, and ∂E/∂w_ji = a_i·δ_j, so a layer
+	 * whose |δ| shrinks toward 0 learns slowly: the vanishing gradient.
+	 */
+	readonly meanAbsDelta: number[];
 	/** True for the report of a run's leftover iterations, off the `reportEvery` schedule. */
 	readonly partial: boolean;
 }
@@ -75,6 +82,8 @@ export class Trainer {
 	private readonly deltas: Float64Array;
 	private readonly targets: Float64Array;
 	private readonly errorSums: Float64Array;
+	/** Per layer, Σ |δ| over its neurons and the iterations since the last report. */
+	private readonly deltaSums: Float64Array;
 	private readonly filler: SampleFiller;
 	private readonly rate: number;
 	private readonly reportEvery: number;
@@ -112,6 +121,7 @@ export class Trainer {
 		this.deltas = new Float64Array(this.start[L + 1]);
 		this.targets = new Float64Array(sizes[L]);
 		this.errorSums = new Float64Array(sizes[L]);
+		this.deltaSums = new Float64Array(L);
 		this.filler = new SampleFiller(source, sizes[0], sizes[L]);
 		this.rate = learningRate;
 		this.reportEvery = reportEvery;
@@ -174,9 +184,11 @@ export class Trainer {
 	private report(partial: boolean): Report {
 		const count = this.unreported;
 		const errorsPercent = Array.from(this.errorSums, (sum) => sum / count);
+		const meanAbsDelta = Array.from(this.deltaSums, (sum, l) => sum / (count * this.sizes[l + 1]));
 		this.errorSums.fill(0);
+		this.deltaSums.fill(0);
 		this.unreported = 0;
-		return { iteration: this.next - 1, count, errorsPercent, partial };
+		return { iteration: this.next - 1, count, errorsPercent, meanAbsDelta, partial };
 	}
 
 	/** `count` whole iterations, by the compiled kernel if there is one. */
@@ -185,9 +197,10 @@ export class Trainer {
 		const kernel = this.kernel;
 		// The kernel's generator counters are exact up to KERNEL_MAX_ITERATION (2^50).
 		if (kernel && end <= KERNEL_MAX_ITERATION) {
-			const { params, errorSums, filler, rate } = this;
+			const { params, errorSums, deltaSums, filler, rate } = this;
 			const { key, tableInputs, tableTargets } = filler;
-			kernel(params, errorSums, this.next, end, rate, key | 0, tableInputs, tableTargets);
+			const [first, k] = [this.next, key | 0];
+			kernel(params, errorSums, deltaSums, first, end, rate, k, tableInputs, tableTargets);
 			this.next = end;
 			this.unreported += count;
 		} else this.loop(count);
@@ -196,10 +209,11 @@ export class Trainer {
 	/** The generic hot loop: `count` whole iterations, everything hoisted into locals. */
 	private loop(count: number): void {
 		const { layerCount: L, sizes, start, paramStart, f, fPrime, params } = this;
-		const { values, deltas, targets, errorSums, filler, rate } = this;
+		const { values, deltas, targets, errorSums, deltaSums, filler, rate } = this;
 		const outputStart = start[L];
 		const outputEnd = start[L + 1];
 		const lastSlope = fPrime[L - 1];
+		let outputDeltas = deltaSums[L - 1];
 		const first = this.next;
 		const end = first + count;
 		for (let k = first; k < end; k++) {
@@ -221,8 +235,11 @@ export class Trainer {
 				const a = values[o];
 				const t = targets[o - outputStart];
 				errorSums[o - outputStart] += a === t ? 0 : (Math.abs(t - a) / Math.abs(t)) * 100;
-				deltas[o] = lastSlope(a) * (a - t);
+				const d = lastSlope(a) * (a - t);
+				deltas[o] = d;
+				outputDeltas += Math.abs(d);
 			}
+			deltaSums[L - 1] = outputDeltas;
 
 			// Backward through the other layers, last first: δ_j = f'(a_j)·Σ_q δ_q w_qj.
 			for (let l = L - 2; l >= 0; l--) {
@@ -231,12 +248,16 @@ export class Trainer {
 				const nextEnd = start[l + 3];
 				const slope = fPrime[l];
 				let w = paramStart[l + 1] + 1; // w_qj of layer l + 1 is at w + q·(n + 1) + j
+				let layerDeltas = deltaSums[l];
 				for (let o = start[l + 1]; o < nextStart; o++, w++) {
 					let sum = 0;
 					for (let q = nextStart; q < nextEnd; q++)
 						sum += deltas[q] * params[w + (q - nextStart) * (n + 1)];
-					deltas[o] = slope(values[o]) * sum;
+					const d = slope(values[o]) * sum;
+					deltas[o] = d;
+					layerDeltas += Math.abs(d);
 				}
+				deltaSums[l] = layerDeltas;
 			}
 
 			// Train, after every δ is known: b ← b − δ·η, w_ji ← w_ji − (a_i δ_j)·η.
