@@ -8,10 +8,12 @@
  * ReLU is never dead: its f' is at least 0.01.
  *
  * "The last report" is the samples of the last REPORT_SAMPLES iterations up to
- * the current one (a table's rows in the order iterations take them, a
- * generator's recent samples, or the one fixed sample), run forward through
- * the parameters the current iteration uses. The Run's own reports span up to
- * millions of iterations, too many to re-run at every step.
+ * the current one, or before that many have run, of the first REPORT_SAMPLES
+ * (the first report's): a table's rows in the order iterations take them, a
+ * generator's samples, or the one fixed sample, run forward through the
+ * parameters the current iteration uses. So "dead" never rests on a sample or
+ * two. The Run's own reports span up to millions of iterations, too many to
+ * re-run at every step.
  */
 import { ACTIVATIONS } from './activations.ts';
 import { forwardValues } from '../fast/grid.ts';
@@ -33,10 +35,10 @@ export interface SlowNeuron {
 	readonly words: string;
 }
 
-/** The samples of "the last report": iterations max(0, i − 99) … i, `sampleOf(k)` giving iteration k's. */
+/** The samples of "the last report": iterations i − 99 … i, or 0 … 99 while i < 99; `sampleOf(k)` gives iteration k's. */
 export function lastReport(iteration: number, sampleOf: (k: number) => Sample): Sample[] {
 	const from = Math.max(0, iteration - REPORT_SAMPLES + 1);
-	return Array.from({ length: iteration - from + 1 }, (_, n) => sampleOf(from + n));
+	return Array.from({ length: REPORT_SAMPLES }, (_, n) => sampleOf(from + n));
 }
 
 /** A few significant figures, as words can carry them. */
