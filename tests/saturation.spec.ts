@@ -18,6 +18,9 @@ async function shoot(page: Page, name: string) {
 	]) {
 		await page.setViewportSize({ width, height });
 		await page.screenshot({ path: `/tmp/saturation-shots/${name}-${width}.png` });
+		await page
+			.locator('figure:has(g.node)')
+			.screenshot({ path: `/tmp/saturation-shots/${name}-diagram-${width}.png` });
 	}
 	await page.setViewportSize({ width: 1400, height: 900 });
 }
@@ -32,17 +35,18 @@ test('saturated and dead neurons are marked, with why, and the others are not', 
 	// The article's net as it starts: nothing saturated or dead.
 	await expect(page.locator('[data-saturated], [data-dead]')).toHaveCount(0);
 
-	// A weight of 50 from input 0 (0.61): z ≈ 29, a = tanh z rounds to 1.
+	// A weight of 6 from input 0 (0.609): z = −0.878 + 6·0.609 + 0.528·0.941 = 3.27, a = tanh z = 0.9971.
 	// The edit recomputes the forward pass this iteration has run.
-	await typeInto(page, address.weight(0, 0, 0), '50');
+	await typeInto(page, address.weight(0, 0, 0), '6');
 	const mark = value(page, 0).locator('[data-saturated]');
 	await expect(mark).toHaveText(/sat\./);
 	await expect(mark).toHaveAttribute('title', /tanh′\(z\) = 1 − a² = .*barely move/);
 	await expect(value(page, 1).locator('[data-saturated], [data-dead]')).toHaveCount(0);
 	await expect(page.locator('g.node[data-saturated]')).toHaveCount(1);
 	await value(page, 0).click();
+	// 1 − 0.9971² = 0.0057: δ is scaled by it.
 	await expect(formulaBar(page)).toContainText(
-		'Saturated: a = 1 (|a| > 0.99), so tanh′(z) = 1 − a²'
+		'Saturated: a = 0.9971 (|a| > 0.99), so tanh′(z) = 1 − a² = 0.0057'
 	);
 	await shoot(page, 'tanh');
 

@@ -1,11 +1,11 @@
 /**
- * Which neurons learn slowly now, saturated or dead (engine/maths/slow.ts),
+ * Which neurons learn slowly now, saturated or dead (engine/fast/slow.ts),
  * for the tables, the diagram and the formula bar. Derived from the open
  * moment: recomputed at each step or edit. The dead test's forward passes over
  * the last report's samples run only when a ReLU neuron is at a = 0 now.
  */
 import { parseAddress } from '$lib/engine/maths/addresses.ts';
-import { lastReport, slowNeurons, type SlowNeuron } from '$lib/engine/maths/slow.ts';
+import { lastReport, slowNeurons, type SlowNeuron } from '$lib/engine/fast/slow.ts';
 import type { DataSource } from '$lib/engine/fast/data.ts';
 import { sampleFor } from './data-source.ts';
 import type { Moment } from './moment.ts';

@@ -15,13 +15,13 @@
  * two. The Run's own reports span up to millions of iterations, too many to
  * re-run at every step.
  */
-import { ACTIVATIONS } from './activations.ts';
-import { forwardValues } from '../fast/grid.ts';
-import type { Sample } from './model.ts';
-import { forwardDone, type Snapshot } from './snapshot.ts';
+import { ACTIVATIONS } from '../maths/activations.ts';
+import { forwardValues } from './grid.ts';
+import type { Sample } from '../maths/model.ts';
+import { forwardDone, type Snapshot } from '../maths/snapshot.ts';
 
 /** How many recent iterations' samples "the last report" holds. */
-export const REPORT_SAMPLES = 100;
+const REPORT_SAMPLES = 100;
 
 export interface SlowNeuron {
 	readonly kind: 'saturated' | 'dead';
@@ -65,7 +65,7 @@ export function slowNeurons(s: Snapshot, samples: readonly Sample[]): (SlowNeuro
 			const d = fPrime(a);
 			const words =
 				slow.kind === 'saturated'
-					? `Saturated: a = ${figures(a, 4)} (${slow.rule}), so ${slow.prime} = ${figures(d)}: δ is scaled by it, so this neuron's weights barely move.`
+					? `Saturated: a = ${figures(a, 4)} (${slow.rule}), so ${slow.prime} = ${figures(d)}: δ is scaled by it, so this neuron's weights ${d === 0 ? 'do not move at all' : 'barely move'}.`
 					: `Dead: a = 0 on all ${samples.length} samples of the last report, so ${slow.prime} = 0: δ is 0 on every one, so this neuron's weights do not move.`;
 			return {
 				kind: slow.kind,

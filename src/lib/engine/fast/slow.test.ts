@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivationName } from './activations.ts';
-import type { Net, Sample } from './model.ts';
-import { step } from './passes.ts';
+import type { ActivationName } from '../maths/activations.ts';
+import type { Net, Sample } from '../maths/model.ts';
+import { step } from '../maths/passes.ts';
 import { lastReport, slowNeurons } from './slow.ts';
-import { createSnapshot } from './snapshot.ts';
+import { createSnapshot } from '../maths/snapshot.ts';
 
 /** One layer of neurons reading two inputs, each neuron `[bias, w0, w1]`. */
 function net(activation: ActivationName, neurons: readonly (readonly number[])[]): Net {
@@ -44,6 +44,11 @@ describe('slowNeurons', () => {
 			"Saturated: a = 0.9951 (|a| > 0.99), so tanh′(z) = 1 − a² = 0.0099: δ is scaled by it, so this neuron's weights barely move."
 		);
 		expect(second).toBeUndefined();
+		// z = 30: tanh 30 is 1 in doubles, so f′ = 0 and nothing moves at all.
+		const flat = slowNeurons(forward(net('tanh', [[0, 30, 0]]), [1, 0]), [sample([1, 0])]);
+		expect(flat[0][0]?.words).toContain(
+			"= 0: δ is scaled by it, so this neuron's weights do not move at all."
+		);
 	});
 
 	it('marks a sigmoid near 0 and near 1, not at 0.5', () => {
