@@ -17,7 +17,7 @@
  */
 import { ACTIVATIONS } from '../maths/activations.ts';
 import { forwardValues } from './grid.ts';
-import type { Sample } from '../maths/model.ts';
+import type { Net, Sample } from '../maths/model.ts';
 import { forwardDone, type Snapshot } from '../maths/snapshot.ts';
 
 /** How many recent iterations' samples "the last report" holds. */
@@ -44,24 +44,28 @@ export function lastReport(iteration: number, sampleOf: (k: number) => Sample): 
 /** A few significant figures, as words can carry them. */
 const figures = (x: number, n = 2) => String(Number(x.toPrecision(n)));
 
+/** Whether neuron (l, j) is at a = 0 on every sample of the last report (zeroEverywhere). */
+type Zeros = (l: number, j: number) => boolean;
+
 /**
  * For each layer and neuron, whether it is saturated or dead now (undefined
  * when neither, or while the current iteration has not computed its value).
- * `samples` are the last report's; forward passes over them run only when a
- * ReLU layer has a neuron at a = 0 now.
+ * `samples` are the last report's; `zeros` is asked only when a ReLU neuron
+ * is at a = 0 now (the page keeps it for the iteration: it depends only on
+ * the iteration's parameters and samples).
  */
-export function slowNeurons(s: Snapshot, samples: readonly Sample[]): (SlowNeuron | undefined)[][] {
-	let zeros: ((l: number, j: number) => boolean) | undefined;
-	const deadEverywhere = (l: number, j: number) => {
-		zeros ??= zeroEverywhere(s, samples);
-		return zeros(l, j);
-	};
+export function slowNeurons(
+	s: Snapshot,
+	samples: readonly Sample[],
+	zeros: () => Zeros = () => zeroEverywhere(s.startNet, samples)
+): (SlowNeuron | undefined)[][] {
+	let dead: Zeros | undefined;
 	return s.startNet.layers.map((layer, l) => {
 		const { slow, fPrime } = ACTIVATIONS[layer.activation];
 		return layer.neurons.map((_, j) => {
 			const a = s.values[l][j];
 			if (!slow || !forwardDone(s.cursor, l, j) || !slow.at(a)) return undefined;
-			if (slow.kind === 'dead' && !deadEverywhere(l, j)) return undefined;
+			if (slow.kind === 'dead' && !(dead ??= zeros())(l, j)) return undefined;
 			const d = fPrime(a);
 			const words =
 				slow.kind === 'saturated'
@@ -78,12 +82,9 @@ export function slowNeurons(s: Snapshot, samples: readonly Sample[]): (SlowNeuro
 	});
 }
 
-/** Whether neuron (l, j) gives a = 0 on every sample, by forward passes with the iteration's parameters. */
-function zeroEverywhere(
-	s: Snapshot,
-	samples: readonly Sample[]
-): (l: number, j: number) => boolean {
-	const { start, run } = forwardValues(s.startNet);
+/** Whether neuron (l, j) of `net` gives a = 0 on every sample, by forward passes. */
+export function zeroEverywhere(net: Net, samples: readonly Sample[]): Zeros {
+	const { start, run } = forwardValues(net);
 	const alive = new Uint8Array(start.at(-1)!);
 	for (const sample of samples) {
 		const values = run(sample.inputs);
