@@ -26,6 +26,7 @@ import { strongestLinks } from '$lib/diagram/strongest.ts';
 import { weightGradientNumbers, weightNumbers } from '$lib/diagram/weights.ts';
 import { formatNumber } from '$lib/tex/numbers.ts';
 import type { NotebookState } from './notebook.svelte.ts';
+import type { SlowNeuron } from './slow-neurons.svelte.ts';
 
 /** Links carry a title (a tooltip, read out) up to this many; beyond, thousands of titles cost more than they tell. */
 const TITLED_LINKS = 500;
@@ -53,6 +54,8 @@ export interface NodeView {
 	readonly mark: Mark | undefined;
 	/** Whether the code tracer's next line reads or writes one of its cells. */
 	readonly traced: boolean;
+	/** A neuron saturated or dead now (slow-neurons.svelte.ts). */
+	readonly slow: SlowNeuron | undefined;
 	/** The cell selecting it selects. */
 	readonly address: string;
 	/** An input is drawn as a square, a neuron as a circle. */
@@ -143,6 +146,7 @@ export class DiagramView {
 					next: false,
 					mark: this.marks.get(inputKey(i)),
 					traced: this.traced.has(inputKey(i)),
+					slow: undefined,
 					address: address.input(i),
 					square: true,
 					side: this.layout.inputLabels[i] ?? [],
@@ -163,14 +167,16 @@ export class DiagramView {
 					const output =
 						l === last && this.#labels.outputs?.[j] ? ` (${this.#labels.outputs[j]})` : '';
 					const says = next ? `; ${NEXT[cursor.pass]}` : '';
+					const slow = sheet().slow.neuron(l, j);
 					return {
 						key: neuronKey(l, j),
 						...p,
 						fill,
 						ink: fill && inkOn(fill),
 						text: this.#short(v),
-						label: `Layer ${l}, neuron ${j}${output}: ${this.#field} ${this.#full(v)}${says}`,
+						label: `Layer ${l}, neuron ${j}${output}: ${this.#field} ${this.#full(v)}${says}${slow ? `. ${slow.words}` : ''}`,
 						next,
+						slow,
 						mark: this.marks.get(neuronKey(l, j)),
 						traced: this.traced.has(neuronKey(l, j)),
 						address: address.neuron(l, j, this.#field),

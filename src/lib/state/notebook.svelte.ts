@@ -38,6 +38,7 @@ import { planRun, runProblem, runSource, type RunPlan, type RunSettings } from '
 import { whyNot, type StepAction } from './step-actions.ts';
 import { firstComputed, type Computed } from './step-computed.ts';
 import { NO_TRACE, traceOf } from './tracer.ts';
+import { SlowNeurons } from './slow-neurons.svelte.ts';
 
 export class NotebookState {
 	#moment = $state.raw<Moment>(momentOf(preset('article')));
@@ -69,6 +70,11 @@ export class NotebookState {
 	readonly hold = new Hold();
 	/** The weights of the run going, as it goes (for the learned map). */
 	readonly live = new LiveNet();
+	/** The neurons saturated or dead now, and why (issue 13). */
+	readonly slow = new SlowNeurons(
+		() => this.#moment,
+		() => this.#source
+	);
 
 	readonly notebook = $derived(this.#moment.notebook);
 	readonly snapshot = $derived(this.#moment.snapshot);

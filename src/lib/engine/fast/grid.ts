@@ -95,11 +95,15 @@ export function outputGrid(
 }
 
 /**
- * The net's forward pass as a function of its inputs, returning its outputs
- * (a view into one buffer, valid until the next call): z = b + Σ w·a and
- * a = f(z), layer by layer, as the trainer's loop does it.
+ * The net's forward pass as a function of its inputs, returning every value
+ * (a view into one buffer, valid until the next call): the inputs, then each
+ * layer's a = f(z) with z = b + Σ w·a, as the trainer's loop does it. Neuron j
+ * of layer l is at `start[l + 1] + j`.
  */
-function forwardPass(net: Net): (inputs: readonly number[]) => Float64Array {
+export function forwardValues(net: Net): {
+	readonly start: readonly number[];
+	readonly run: (inputs: readonly number[]) => Float64Array;
+} {
 	const sizes = layerSizes(net);
 	const L = net.layers.length;
 	const params = Float64Array.from(parameterValues(net));
@@ -107,7 +111,7 @@ function forwardPass(net: Net): (inputs: readonly number[]) => Float64Array {
 	const start = [0];
 	for (const size of sizes) start.push(start.at(-1)! + size);
 	const values = new Float64Array(start[L + 1]);
-	return (inputs) => {
+	const run = (inputs: readonly number[]) => {
 		values.set(inputs, 0);
 		let p = 0;
 		for (let l = 0; l < L; l++) {
@@ -115,8 +119,16 @@ function forwardPass(net: Net): (inputs: readonly number[]) => Float64Array {
 			for (let o = start[l + 1]; o < start[l + 2]; o++, p += m + 1)
 				values[o] = f[l](weightedSum(params, p, values, start[l], m));
 		}
-		return values.subarray(start[L], start[L + 1]);
+		return values;
 	};
+	return { start, run };
+}
+
+/** The net's forward pass returning only its outputs (a view, valid until the next call). */
+function forwardPass(net: Net): (inputs: readonly number[]) => Float64Array {
+	const { start, run } = forwardValues(net);
+	const L = net.layers.length;
+	return (inputs) => run(inputs).subarray(start[L], start[L + 1]);
 }
 
 /**

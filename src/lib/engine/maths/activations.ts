@@ -36,6 +36,21 @@ export interface Activation {
 	readonly code: { readonly f: string; readonly fPrime: string };
 	/** Where f has a kink (its derivative jumps), which finite differences must not straddle. */
 	readonly kink?: number;
+	/**
+	 * When f' is so small that δ = f' · Σ w δ is all but lost (slow.ts reads
+	 * it): 'saturated' judges the current value a; 'dead' asks that a = 0 on
+	 * every sample of the last report. The leaky ReLU and linear have none:
+	 * their f' never falls below 0.01, so their weights always move.
+	 */
+	readonly slow?: {
+		readonly kind: 'saturated' | 'dead';
+		/** Whether the value a is in the slow region */
+		readonly at: (a: number) => boolean;
+		/** The rule in words, with `a` for the value */
+		readonly rule: string;
+		/** f' named and in words in terms of a, as the formula bar says it */
+		readonly prime: string;
+	};
 }
 
 /** The leaky ReLU's slope for z < 0. */
@@ -50,7 +65,13 @@ const TABLE = {
 		primeTex: '(1 - @^2)',
 		sheet: { f: 'TANH(#)', fPrime: '(1-#^2)' },
 		code: { f: 'tanh(#)', fPrime: '(1 − #²)' },
-		source: { f: 'tanh(#)', fPrime: '(1 - # * #)' }
+		source: { f: 'tanh(#)', fPrime: '(1 - # * #)' },
+		slow: {
+			kind: 'saturated',
+			at: (a) => Math.abs(a) > 0.99,
+			rule: '|a| > 0.99',
+			prime: 'tanh′(z) = 1 − a²'
+		}
 	},
 	sigmoid: {
 		f: (z) => 1 / (1 + Math.exp(-z)),
@@ -60,7 +81,13 @@ const TABLE = {
 		primeTex: '#*(1 - #)',
 		sheet: { f: '1/(1+EXP(-#))', fPrime: '#*(1-#)' },
 		code: { f: '1 / (1 + exp(−#))', fPrime: '# * (1 − #)' },
-		source: { f: '1 / (1 + exp(-#))', fPrime: '# * (1 - #)' }
+		source: { f: '1 / (1 + exp(-#))', fPrime: '# * (1 - #)' },
+		slow: {
+			kind: 'saturated',
+			at: (a) => a < 0.01 || 1 - a < 0.01,
+			rule: 'a < 0.01 or 1 − a < 0.01',
+			prime: 'σ′(z) = a(1 − a)'
+		}
 	},
 	relu: {
 		f: (z) => (z > 0 ? z : 0),
@@ -72,7 +99,8 @@ const TABLE = {
 		sheet: { f: 'MAX(0,#)', fPrime: 'IF(#>0,1,0)' },
 		code: { f: 'max(0, #)', fPrime: '(1 if # > 0 else 0)' },
 		source: { f: '(# > 0 ? # : 0)', fPrime: '(# > 0 ? 1 : 0)' },
-		kink: 0
+		kink: 0,
+		slow: { kind: 'dead', at: (a) => a === 0, rule: 'a = 0', prime: 'ReLU′(z) = [a > 0]' }
 	},
 	leaky_relu: {
 		f: (z) => (z > 0 ? z : LEAK * z),
