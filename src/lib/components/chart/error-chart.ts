@@ -8,7 +8,16 @@ import { formatCount, formatPercent } from '$lib/state/run-format.ts';
 import { axis, linePath, plottable, scale, type Axis } from './scales.ts';
 
 /** One colour per output, readable on white and told apart by marker shape too. */
-const SERIES_COLOURS = ['#1d4ed8', '#c2410c', '#15803d', '#7e22ce', '#0e7490', '#a16207'];
+const SERIES_COLOURS = [
+	'#1d4ed8',
+	'#c2410c',
+	'#15803d',
+	'#7e22ce',
+	'#0e7490',
+	'#a16207',
+	'#be123c',
+	'#4d7c0f'
+];
 
 interface PlacedTick {
 	readonly at: number;
@@ -27,9 +36,30 @@ interface ChartPoint {
 interface ChartSeries {
 	readonly label: string;
 	readonly colour: string;
+	/** Which marker shape (markerPath's k). */
+	readonly marker: number;
+	/** The line's stroke-dasharray; undefined for solid. */
+	readonly dash: string | undefined;
 	readonly path: string;
 	readonly points: readonly ChartPoint[];
 }
+
+/** A legend entry: a colour with its marker, or (marker undefined) a line's dash. */
+interface LegendEntry {
+	readonly label: string;
+	readonly colour: string;
+	readonly marker: number | undefined;
+	readonly dash: string | undefined;
+}
+
+/** One run's reports, named (a seed) when the chart compares several. */
+export interface Curves {
+	readonly name: string;
+	readonly reports: readonly Report[];
+}
+
+/** Per output when runs are compared: solid, dashed, dotted, … (the runs differ by colour and marker). */
+const DASHES = [undefined, '7 4', '2 3', '9 3 2 3'];
 
 export interface ChartModel {
 	readonly width: number;
@@ -44,6 +74,7 @@ export interface ChartModel {
 	readonly xTitle: string;
 	readonly yTitle: string;
 	readonly series: readonly ChartSeries[];
+	readonly legend: readonly LegendEntry[];
 	/** Whether the points have markers: not when there are more than MAX_MARKERS. */
 	readonly markers: boolean;
 	/** Error % values the chart cannot draw (∞, NaN, or 0 on a log axis): the table has them. */
@@ -75,7 +106,22 @@ export function errorChart(
 	labels: readonly string[],
 	options: ChartOptions
 ): ChartModel {
+	return curvesChart([{ name: '', reports }], labels, options);
+}
+
+/**
+ * Several runs' error % on one chart. One run: a line per output, told apart
+ * by colour and marker. Several: each run its colour and marker, each output
+ * its dash, and a legend of both.
+ */
+export function curvesChart(
+	runs: readonly Curves[],
+	labels: readonly string[],
+	options: ChartOptions
+): ChartModel {
 	const { width, height, logX, logY } = options;
+	const reports = runs.flatMap((r) => r.reports);
+	const compared = runs.length > 1;
 	const xOf = (r: Report) => (logX ? r.iteration + 1 : r.iteration);
 	const xAxis: Axis = axis(logX ? 'log' : 'linear', reports.map(xOf));
 	const all = reports.flatMap((r) => r.errorsPercent);
@@ -91,8 +137,38 @@ export function errorChart(
 	const outputs = reports[0]?.errorsPercent.length ?? labels.length;
 	const markers = outputs * reports.length <= MAX_MARKERS;
 	let missing = 0;
-	const series = Array.from({ length: outputs }, (_, k): ChartSeries => {
-		const label = labels[k] ?? `output ${k}`;
+	const outputLabel = (k: number) => labels[k] ?? `output ${k}`;
+	const series = runs.flatMap((run, n) =>
+		Array.from({ length: outputs }, (_, k): ChartSeries => {
+			const label = compared ? `${run.name}, ${outputLabel(k)}` : outputLabel(k);
+			const style = compared ? n : k;
+			return {
+				...line(run.reports, k, label),
+				label,
+				colour: SERIES_COLOURS[style % SERIES_COLOURS.length],
+				marker: style,
+				dash: compared ? DASHES[k % DASHES.length] : undefined
+			};
+		})
+	);
+	const legend: LegendEntry[] = compared
+		? [
+				...runs.map((run, n) => ({
+					label: run.name,
+					colour: SERIES_COLOURS[n % SERIES_COLOURS.length],
+					marker: n,
+					dash: undefined
+				})),
+				...Array.from({ length: outputs }, (_, k) => ({
+					label: outputLabel(k),
+					colour: '#4b5563',
+					marker: undefined,
+					dash: DASHES[k % DASHES.length] ?? ''
+				}))
+			]
+		: series.map(({ label, colour, marker }) => ({ label, colour, marker, dash: undefined }));
+
+	function line(reports: readonly Report[], k: number, label: string) {
 		const placed = reports.map((r) => {
 			const e = r.errorsPercent[k];
 			if (!plottable(yAxis.kind, e) || !plottable(xAxis.kind, xOf(r))) {
@@ -111,13 +187,8 @@ export function errorChart(
 						partial: r.partial
 					}))
 			: [];
-		return {
-			label,
-			colour: SERIES_COLOURS[k % SERIES_COLOURS.length],
-			path: linePath(placed),
-			points
-		};
-	});
+		return { path: linePath(placed), points };
+	}
 	return {
 		width,
 		height,
@@ -130,6 +201,7 @@ export function errorChart(
 		xTitle: logX ? 'iterations run (log scale)' : 'iteration',
 		yTitle: logY ? 'average error % (log scale)' : 'average error %',
 		series,
+		legend,
 		markers,
 		missing
 	};
