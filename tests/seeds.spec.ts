@@ -1,7 +1,7 @@
 /**
  * Compare seeds on the article's demo: two seeds trained at once, their
  * curves and table; a seed's result is exactly a normal Run from that seed
- * (Re-seed, then Run), Continue shows it in the notebook, and Undo returns.
+ * (Re-initialise, then Run), Continue shows it in the notebook, and Undo returns.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';

@@ -26,7 +26,7 @@ describe('the seeds typed', () => {
 });
 
 describe('a seed’s run', () => {
-	it('starts from the net Re-seed draws, at iteration 0, with that seed’s samples', () => {
+	it('starts from the net Re-initialise draws, at iteration 0, with that seed’s samples', () => {
 		const planned = planSeeds(article, [3, 9], settings);
 		if (!planned.ok) throw new Error(planned.error);
 		const [three, nine] = planned.plans;

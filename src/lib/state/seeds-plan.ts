@@ -1,13 +1,13 @@
 /**
  * Compare seeds, planned: the open notebook re-seeded once per seed (exactly
- * the Network section's Re-seed, reshape.ts's `reinitialise`), each planned as
+ * the Network section's Re-initialise, reshape.ts's `reinitialise`), each planned as
  * a Run from its iteration 0 (run-plan.ts). Pure.
  *
- * What "seed" means here: the notebook's one `seed`, as Re-seed uses it —
+ * What "seed" means here: the notebook's one `seed`, as Re-initialise uses it —
  * the initial biases and weights and, for a generated dataset, the order of
  * its samples. A samples table or fixed inputs are the same for every seed.
  * We chose this over weights alone so that each seed's result is a notebook
- * of its own that Re-seed then Run reproduces exactly, and whose file says
+ * of its own that Re-initialise then Run reproduces exactly, and whose file says
  * which seed it is (the README's seed table is of this seed too).
  */
 import { dataSourceOf, type Notebook } from '$lib/engine/document/notebook.ts';
@@ -16,8 +16,8 @@ import type { Report } from '$lib/engine/fast/trainer.ts';
 import { momentOf } from './moment.ts';
 import { planRun, runProblem, runSource, type RunPlan, type RunSettings } from './run-plan.ts';
 
-export const MIN_SEEDS = 2;
-export const MAX_SEEDS = 8;
+const MIN_SEEDS = 2;
+const MAX_SEEDS = 8;
 
 export type ParsedSeeds = { ok: true; seeds: number[] } | { ok: false; error: string };
 

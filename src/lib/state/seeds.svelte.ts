@@ -26,7 +26,7 @@ export interface SeedsHost {
 const SEEDS_GOING =
 	'Seeds are being compared: the notebook holds still until they finish (or Cancel them).';
 
-export type SeedStatus = 'running' | 'finished' | 'cancelled' | 'overflow' | 'failed';
+type SeedStatus = 'running' | 'finished' | 'cancelled' | 'overflow' | 'failed';
 
 /** One seed's run as it goes. Its fields are replaced whole, so the table and chart follow. */
 export interface SeedRun {
