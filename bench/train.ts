@@ -5,7 +5,7 @@
  * in one run, with the fast trainer in Node and a native C port of the
  * article's loop (bench/native/train.c). Then the article's whole
  * 100,000,000 iterations in the worker, and how long Cancel takes to stop a
- * run.
+ * run, and compare seeds' speed with 1, 2 and 4 seeds at once (bench/seeds.ts).
  *
  * Method. Worker, Node and native rounds alternate, so that the machine's
  * noise (it is shared) hits all three; we print each round and the medians.
@@ -33,6 +33,7 @@ import { createTrainer, type Report } from '../src/lib/engine/fast/trainer.ts';
 import { cancelLatency, clicksWhileRunning, pageCsp, serveApp, workerRun } from './lib/app.ts';
 import { compileNative, nativeDescription, runNative, type Run } from './lib/native.ts';
 import { paramsOf } from './lib/params.ts';
+import { seedsBench } from './seeds.ts';
 import { median, millions, nanoseconds, ratio, row } from './lib/stats.ts';
 
 const QUICK = Boolean(process.env.BENCH_QUICK);
@@ -163,6 +164,8 @@ try {
 	console.log(
 		`cell click → next painted frame while a run goes: median ${median(clicks).toFixed(1)} ms, max ${Math.max(...clicks).toFixed(1)} ms`
 	);
+
+	await seedsBench(app, ITERATIONS, QUICK ? 3 : 5);
 
 	const weights = agreement(node[0].params, generic[0].params);
 	const reports = agreement(flat(node[0].reports), flat(generic[0].reports));

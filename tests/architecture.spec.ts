@@ -143,7 +143,7 @@ test('re-initialising with a seed gives exactly the engine’s initialiseNet num
 	await open(page);
 	await button(page, 'Iteration').click();
 	await editNetwork(page);
-	await page.getByLabel('Seed').fill('1234');
+	await page.getByLabel('Seed', { exact: true }).fill('1234');
 	await button(page, 'Re-initialise').click();
 	const seeded = ok(reinitialise(preset('article'), 1234));
 	const net = initialiseNet([2, 3, 3, 2], 'tanh', 1234);
@@ -153,7 +153,7 @@ test('re-initialising with a seed gives exactly the engine’s initialiseNet num
 	await expect(page.locator('#network')).toContainText('seed 1234');
 
 	// A seed that is not a whole number is refused, and nothing changes.
-	await page.getByLabel('Seed').fill('1.5');
+	await page.getByLabel('Seed', { exact: true }).fill('1.5');
 	await button(page, 'Re-initialise').click();
 	await expect(page.locator('#network [role="alert"]')).toHaveText(
 		'a seed is a whole number from -2147483648 to 4294967295'

@@ -365,9 +365,9 @@ export class NotebookState {
 
 	// ── Run many iterations: plans and results live in run-plan.ts, the run in run.svelte.ts ──
 
-	/** Why a run cannot start now (pins, numbers that are not finite, data that does not fit), or undefined. */
+	/** Why a run cannot start now (the notebook held by another, pins, numbers that are not finite, data that does not fit), or undefined. */
 	runProblem(): string | undefined {
-		return runProblem(this.snapshot, this.#runSource());
+		return this.busy ?? runProblem(this.snapshot, this.#runSource());
 	}
 
 	/** What a run of `settings` starts from now. */

@@ -31,7 +31,13 @@ export function gradientChart(
 	labels: readonly string[],
 	options: { logX: boolean; width: number; height: number }
 ): ChartModel {
-	return reportChart(reports, (r) => r.meanAbsDelta, labels, { ...options, logY: true }, TEXT);
+	return reportChart(
+		[{ name: '', reports }],
+		(r) => r.meanAbsDelta,
+		labels,
+		{ ...options, logY: true },
+		TEXT
+	);
 }
 
 interface GradientCell {

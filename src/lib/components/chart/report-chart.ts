@@ -9,7 +9,19 @@ import { formatCount } from '$lib/state/run-format.ts';
 import { axis, linePath, plottable, scale, type Axis } from './scales.ts';
 
 /** One colour per series, readable on white and told apart by marker shape too. */
-const SERIES_COLOURS = ['#1d4ed8', '#c2410c', '#15803d', '#7e22ce', '#0e7490', '#a16207'];
+const SERIES_COLOURS = [
+	'#1d4ed8',
+	'#c2410c',
+	'#15803d',
+	'#7e22ce',
+	'#0e7490',
+	'#a16207',
+	'#be123c',
+	'#4d7c0f'
+];
+
+/** Per series when runs are compared: solid, dashed, dotted, … (the runs differ by colour and marker). */
+const DASHES = [undefined, '7 4', '2 3', '9 3 2 3'];
 
 interface PlacedTick {
 	readonly at: number;
@@ -28,8 +40,26 @@ interface ChartPoint {
 interface ChartSeries {
 	readonly label: string;
 	readonly colour: string;
+	/** Which marker shape (markerPath's k). */
+	readonly marker: number;
+	/** The line's stroke-dasharray; undefined for solid. */
+	readonly dash: string | undefined;
 	readonly path: string;
 	readonly points: readonly ChartPoint[];
+}
+
+/** A legend entry: a colour with its marker, or (marker undefined) a line's dash. */
+interface LegendEntry {
+	readonly label: string;
+	readonly colour: string;
+	readonly marker: number | undefined;
+	readonly dash: string | undefined;
+}
+
+/** One run's reports, named (a seed) when a chart compares several. */
+export interface Run<R> {
+	readonly name: string;
+	readonly reports: readonly R[];
 }
 
 export interface ChartModel {
@@ -45,6 +75,7 @@ export interface ChartModel {
 	readonly xTitle: string;
 	readonly yTitle: string;
 	readonly series: readonly ChartSeries[];
+	readonly legend: readonly LegendEntry[];
 	/** Whether the points have markers: not when there are more than MAX_MARKERS. */
 	readonly markers: boolean;
 	/** Values the chart cannot draw (∞, NaN, or 0 on a log axis): the table has them. */
@@ -85,16 +116,20 @@ export interface ChartText {
 /**
  * On a log x axis a report sits at its iteration + 1 (the iterations run
  * from 0 up to it), so that iteration 0's report has a place. `values(r)`
- * holds report r's number for each series.
+ * holds report r's number for each series. One run: a line per series, told
+ * apart by colour and marker. Several (seeds compared): each run its colour
+ * and marker, each series its dash, all on one pair of axes, and a legend of both.
  */
 export function reportChart<R extends ChartReport>(
-	reports: readonly R[],
+	runs: readonly Run<R>[],
 	values: (r: R) => readonly number[],
 	labels: readonly string[],
 	options: ChartOptions,
 	text: ChartText
 ): ChartModel {
 	const { width, height, logX, logY } = options;
+	const reports = runs.flatMap((run) => run.reports);
+	const compared = runs.length > 1;
 	const xOf = (r: R) => (logX ? r.iteration + 1 : r.iteration);
 	const xAxis: Axis = axis(logX ? 'log' : 'linear', reports.map(xOf));
 	const all = reports.flatMap(values);
@@ -109,9 +144,10 @@ export function reportChart<R extends ChartReport>(
 		a.ticks.map((t) => ({ at: s(t.value), label: t.label }));
 	const count = reports.length > 0 ? values(reports[0]).length : labels.length;
 	const markers = count * reports.length <= MAX_MARKERS;
+	const colour = (n: number) => SERIES_COLOURS[n % SERIES_COLOURS.length];
+	const seriesLabel = (k: number) => labels[k] ?? text.fallback(k);
 	let missing = 0;
-	const series = Array.from({ length: count }, (_, k): ChartSeries => {
-		const label = labels[k] ?? text.fallback(k);
+	function line(reports: readonly R[], k: number, label: string) {
 		const placed = reports.map((r) => {
 			const v = values(r)[k];
 			if (!plottable(yAxis.kind, v) || !plottable(xAxis.kind, xOf(r))) {
@@ -130,13 +166,32 @@ export function reportChart<R extends ChartReport>(
 						partial: r.partial
 					}))
 			: [];
-		return {
-			label,
-			colour: SERIES_COLOURS[k % SERIES_COLOURS.length],
-			path: linePath(placed),
-			points
-		};
-	});
+		return { path: linePath(placed), points };
+	}
+	const series = runs.flatMap((run, n) =>
+		Array.from({ length: count }, (_, k): ChartSeries => {
+			const label = compared ? `${run.name}, ${seriesLabel(k)}` : seriesLabel(k);
+			const style = compared ? n : k;
+			const dash = compared ? DASHES[k % DASHES.length] : undefined;
+			return { label, colour: colour(style), marker: style, dash, ...line(run.reports, k, label) };
+		})
+	);
+	const legend: LegendEntry[] = compared
+		? [
+				...runs.map((run, n) => ({
+					label: run.name,
+					colour: colour(n),
+					marker: n,
+					dash: undefined
+				})),
+				...Array.from({ length: count }, (_, k) => ({
+					label: seriesLabel(k),
+					colour: '#4b5563',
+					marker: undefined,
+					dash: DASHES[k % DASHES.length] ?? ''
+				}))
+			]
+		: series.map(({ label, colour, marker }) => ({ label, colour, marker, dash: undefined }));
 	return {
 		width,
 		height,
@@ -149,6 +204,7 @@ export function reportChart<R extends ChartReport>(
 		xTitle: logX ? 'iterations run (log scale)' : 'iteration',
 		yTitle: logY ? `${text.yTitle} (log scale)` : text.yTitle,
 		series,
+		legend,
 		markers,
 		missing
 	};
