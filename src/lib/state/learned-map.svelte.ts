@@ -111,15 +111,16 @@ export class LearnedMap {
 		const inputs = $derived(sheet.snapshot.inputs);
 		this.inputCount = $derived(layerSizes(net)[0]);
 		this.isLine = $derived(this.inputCount === 1);
+		const weights = $derived(weightCount(net));
 		const plane = $derived.by((): Plane => {
 			// The inputs seen: the samples table's rows, and the current sample.
 			const seen = [...(sheet.notebook.samples?.map((row) => row.inputs) ?? []), inputs];
 			const { x, y } = this.axes;
 			const yRange = y === undefined ? ([0, 0] as const) : inputRange(sheet.source, seen, y);
-			const points = mapPoints(weightCount(net));
+			const points = mapPoints(weights);
 			return { x, y, held: inputs, xRange: inputRange(sheet.source, seen, x), yRange, points };
 		});
-		const big = $derived(weightCount(net) > BIG_NET);
+		const big = $derived(weights > BIG_NET);
 		// A big net's grid comes from the map worker; until its first answer, it is computed here once.
 		this.grid = $derived(
 			big && this.#answer ? this.#answer : outputGrid(net, plane, ruleOf(sheet.source))
