@@ -5,7 +5,8 @@
  * attachment for the whole page, not one per cell. Keyboard focus stays on
  * the button pressed: selecting a cell never focuses it, and the scrolling
  * is by offsets (see scrollClear). Smooth unless the user prefers reduced
- * motion; never while the user types in a field.
+ * motion; never while the user types in a field. A cell the user chose from
+ * a list (a pin) is gone to the same way, whether or not steps are followed.
  */
 import { tick, untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
@@ -47,14 +48,15 @@ export function followSteps(sheet: NotebookState, bars: Bars): Attachment {
 			stop();
 		};
 		untrack(() => {
-			if (!sheet.preferences.follow || typing()) return;
+			const wanted = () => step.chosen || sheet.preferences.follow;
+			if (!wanted() || typing()) return;
 			for (const type of USER_EVENTS)
 				addEventListener(type, giveWay, { capture: true, passive: true, signal: listening.signal });
 			// The step's own numbers are painted first; the selection (formula bar, marks) and the
 			// scroll follow in the next frame, so a click shows its result as fast as without following.
 			void nextFrame()
 				.then(() => {
-					if (cancelled || !sheet.preferences.follow || typing()) return;
+					if (cancelled || !wanted() || typing()) return;
 					sheet.select(step.address);
 					return reveal(root, step, bars, scroll, () => cancelled);
 				})

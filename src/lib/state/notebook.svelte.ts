@@ -7,6 +7,7 @@
  * for undo, the history panel and autosave.
  */
 import { createContext } from 'svelte';
+import { parseAddress } from '$lib/engine/maths/addresses.ts';
 import { cellGraph } from '$lib/engine/maths/cells/graph.ts';
 import { cellValue } from '$lib/engine/maths/cells/values.ts';
 import { describeAddress } from '$lib/engine/maths/cells/words.ts';
@@ -33,6 +34,7 @@ import { editCells, stepped, unpinned } from './moment-edits.ts';
 import { momentOf, type Moment } from './moment.ts';
 import { homeStage, linksOf, nodeKey, stageOf, type Node, type Stage } from './parameter-stage.ts';
 import { Predictions } from './predictions.svelte.ts';
+import { passOf } from './prediction-rules.ts';
 import { PreferencesState } from './preferences.svelte.ts';
 import { planRun, runProblem, runSource, type RunPlan, type RunSettings } from './run-plan.ts';
 import { whyNot, type StepAction } from './step-actions.ts';
@@ -56,10 +58,11 @@ export class NotebookState {
 	/** Practice by prediction: notes beside cells, never numbers of the notebook (predictions.svelte.ts). */
 	readonly predictions = new Predictions(() => this.snapshot, this.preferences);
 	/**
-	 * The first cell the last step action computed (a new object each step), for the page to follow.
-	 * Only the step actions set it: edits, undo, opening a notebook and a run's result never do.
+	 * The cell for the page to bring into view (a new object each time): the first cell the last
+	 * step action computed, followed when "follow the steps" is on, or a cell the user chose from a
+	 * list (`chosen`), always gone to. Edits, undo, opening a notebook and a run's result never set it.
 	 */
-	lastStep = $state.raw<Computed | undefined>(undefined);
+	lastStep = $state.raw<(Computed & { readonly chosen?: true }) | undefined>(undefined);
 	/** A message about the last thing refused, e.g. a link that did not open. */
 	message = $state<string | undefined>(undefined);
 	/**
@@ -199,6 +202,14 @@ export class NotebookState {
 		const next = unpinned(this.#moment, address);
 		if (next !== this.#moment) this.#act(next);
 		return undefined;
+	}
+
+	/** Selects the cell at `address` and has the page scroll to it, as choosing it from the pins list does. */
+	goToCell(address: string): void {
+		const a = parseAddress(address);
+		const pass = a && passOf(a);
+		if (!pass) return this.select(address);
+		this.lastStep = { address, pass, chosen: true };
 	}
 
 	/** Selects a cell; for a parameter, its number as set or Train's new one (by default the one its home shows). */

@@ -15,9 +15,15 @@ export class Draft {
 	readonly s: Mutable<Snapshot>;
 	private copied = new Set<unknown>();
 	private pins: Record<string, number> | undefined;
+	/**
+	 * Whether any cell is pinned, decided once per step: `for…in` over a
+	 * notebook's thousands of pins lists them all, and `pin` runs per cell.
+	 */
+	private readonly pinning: boolean;
 
 	constructor(from: Snapshot) {
 		this.s = { ...from };
+		this.pinning = !isEmpty(from.overrides);
 	}
 
 	/** `field[l]`, copied once per step so the snapshot we came from stays as it was. */
@@ -68,7 +74,7 @@ export class Draft {
 
 	/** `computed`, or the number `cell` is pinned to (remembering what the formula gave). */
 	pin(cell: () => string, computed: number): number {
-		if (this.s.overrides === EMPTY || isEmpty(this.s.overrides)) return computed;
+		if (!this.pinning) return computed;
 		const name = cell();
 		const pinned = this.s.overrides[name];
 		if (pinned === undefined) return computed;
@@ -78,7 +84,6 @@ export class Draft {
 	}
 }
 
-const EMPTY = {};
 const isEmpty = (o: object) => {
 	for (const _ in o) return false;
 	return true;
