@@ -17,91 +17,24 @@
  * BENCH_FOLLOW=off turns following off first (the stored preference), so a
  * build that follows is measured at the scroll position of one that does not.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import { address } from '../src/lib/engine/maths/addresses.ts';
-import { initialiseNet } from '../src/lib/engine/fast/init.ts';
-import type { Notebook } from '../src/lib/engine/document/notebook.ts';
-import { preset } from '../src/lib/engine/document/presets.ts';
 import { shareHash } from '../src/lib/engine/document/share-link.ts';
 import { launchChromium, startPreview } from '../scripts/preview.ts';
+import { BUTTONS, measureClicks, type Click } from './lib/ui-clicks.ts';
+import { netNotebook, weights } from './lib/ui-nets.ts';
+import { measureLimits } from './lib/ui-limits.ts';
+import { median } from './lib/stats.ts';
 
 const PORT = Number(process.env.PREVIEW_PORT ?? 4195);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const LOADS = Number(process.env.BENCH_LOADS ?? 5);
 const FOLLOW = process.env.BENCH_FOLLOW !== 'off';
-const BUTTONS = ['Forward', 'Backward', 'Train', 'Next neuron'] as const;
+/** BENCH_NETS=everyday or =limits runs only that table. */
+const NETS = process.env.BENCH_NETS ?? 'all';
+const LIMIT_ROUNDS = Number(process.env.BENCH_LIMIT_ROUNDS ?? 7);
 const VIEWPORT = { width: 1400, height: 900 };
-
-function netNotebook(sizes: number[]): Notebook {
-	const net = initialiseNet(sizes, 'tanh', 7);
-	return {
-		...preset('article'),
-		inputs: Array.from({ length: sizes[0] }, (_, i) => (i + 1) / (sizes[0] + 1)),
-		targets: Array.from({ length: sizes.at(-1)! }, (_, k) => (k + 1) / (sizes.at(-1)! + 2)),
-		layers: net.layers.map((layer) => ({ neurons: layer.neurons })),
-		labels: undefined,
-		dataset: undefined
-	};
-}
-
-const weights = (sizes: number[]) => sizes.slice(1).reduce((sum, n, l) => sum + n * sizes[l], 0);
-
-/** Resolves once the window has not scrolled for a few frames: the last step's follow has landed. */
-async function settle(page: Page): Promise<void> {
-	await page.evaluate(async () => {
-		let still = 0;
-		let at = scrollY;
-		for (let frames = 0; still < 6 && frames < 240; frames++) {
-			await new Promise((resolve) => requestAnimationFrame(resolve));
-			still = scrollY === at ? still + 1 : 0;
-			at = scrollY;
-		}
-	});
-}
-
-interface Click {
-	paint: number;
-	script: number;
-	/** To the step's cell selected and painted (NaN when following selected nothing new). */
-	follow: number;
-}
-
-/** Milliseconds from clicking `name` to the next painted frame, and to the DOM updated (script only). */
-async function clickToPaint(page: Page, name: string): Promise<Click> {
-	await settle(page);
-	return page.evaluate(async (name) => {
-		// Inline, not a named helper: tsx would wrap it in a function the page lacks.
-		const was = document.querySelector('.formula-bar code')?.textContent;
-		// By accessible name: a finer step's text is short on a phone, its aria-label the full name.
-		const button = [...document.querySelectorAll('button')].find(
-			(b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name
-		);
-		if (!button || button.disabled) throw new Error(`${name} cannot be clicked`);
-		const start = performance.now();
-		button.click();
-		// Svelte applies updates in a microtask: a resolved promise's callback runs after them.
-		await new Promise<void>((resolve) =>
-			queueMicrotask(() => Promise.resolve().then(() => resolve()))
-		);
-		const script = performance.now() - start;
-		await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-		const paint = performance.now() - start;
-		let follow = NaN;
-		for (let frames = 0; frames < 30 && Number.isNaN(follow); frames++) {
-			await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-			if (document.querySelector('.formula-bar code')?.textContent !== was)
-				follow = performance.now() - start;
-		}
-		return { paint, script, follow };
-	}, name);
-}
-
-const median = (xs: number[]) => {
-	const sorted = [...xs].sort((a, b) => a - b);
-	const mid = sorted.length >> 1;
-	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /** Opens the net in a fresh context; resolves with the page and ms from navigation to the net painted. */
 async function load(browser: Browser, hash: string, sizes: number[]) {
@@ -125,25 +58,13 @@ async function load(browser: Browser, hash: string, sizes: number[]) {
 	return { page, render };
 }
 
-async function measureClicks(page: Page) {
-	await page.waitForTimeout(300);
-	const times: Record<string, Click[]> = Object.fromEntries(BUTTONS.map((b) => [b, []]));
-	for (let round = 0; round < ROUNDS; round++) {
-		for (const name of ['Forward', 'Backward', 'Train'] as const)
-			times[name].push(await clickToPaint(page, name));
-		times['Next neuron'].push(await clickToPaint(page, 'Next neuron'));
-		await clickToPaint(page, 'Iteration'); // finish that iteration so the next round starts at Forward
-	}
-	return times;
-}
-
 async function measure(browser: Browser, hash: string, sizes: number[]) {
 	const renders: number[] = [];
-	let times: Awaited<ReturnType<typeof measureClicks>> | undefined;
+	let times: Record<string, Click[]> | undefined;
 	for (let n = 0; n < LOADS; n++) {
 		const { page, render } = await load(browser, hash, sizes);
 		renders.push(render);
-		if (n === LOADS - 1) times = await measureClicks(page);
+		if (n === LOADS - 1) times = await measureClicks(page, ROUNDS);
 		await page.context().close();
 	}
 	return { render: median(renders), times: times! };
@@ -158,7 +79,7 @@ const nets: [string, number[]][] = [
 	['2-30-30-2', [2, 30, 30, 2]],
 	['2-64-64-64-64-2', [2, 64, 64, 64, 64, 2]]
 ];
-try {
+async function measureEveryday() {
 	const rows: string[][] = [];
 	for (const [name, sizes] of nets) {
 		const hash = name.startsWith('article') ? '' : await shareHash(netNotebook(sizes));
@@ -191,6 +112,11 @@ try {
 	console.log(
 		`median over buttons: ${perButton.map((m, n) => `${nets[n][0]} ${m.toFixed(1)} ms`).join(', ')} (goals: article ≤ 16 ms; ~10,000 weights ≤ 100 ms per click, ≤ ~1 s render)`
 	);
+}
+
+try {
+	if (NETS !== 'limits') await measureEveryday();
+	if (NETS !== 'everyday') await measureLimits(browser, PORT, LIMIT_ROUNDS);
 } finally {
 	await browser.close();
 	stopPreview();
