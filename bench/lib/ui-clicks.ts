@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 
 /** Resolves once the window has not scrolled for a few frames: the last step's follow has landed. */
-export async function settle(page: Page): Promise<void> {
+async function settle(page: Page): Promise<void> {
 	await page.evaluate(async () => {
 		let still = 0;
 		let at = scrollY;
@@ -28,7 +28,7 @@ export interface Click {
 }
 
 /** Milliseconds from clicking `name` to the next painted frame, and to the DOM updated (script only). */
-export async function clickToPaint(page: Page, name: string): Promise<Click> {
+async function clickToPaint(page: Page, name: string): Promise<Click> {
 	await settle(page);
 	return page.evaluate(async (name) => {
 		// Inline, not a named helper: tsx would wrap it in a function the page lacks.
