@@ -22,11 +22,11 @@ export interface OverflowNote {
 	readonly text: string;
 }
 
-/** ∞, −∞, or "not a number". */
+/** What a cell became, in words: "∞ (too large for a number)", or "not a number (…)". */
 function became(value: number): string {
 	return Number.isNaN(value)
 		? 'not a number (∞ − ∞, 0 · ∞ or ∞ / ∞)'
-		: `${formatNumber(value)}, too large for a number`;
+		: `${formatNumber(value)} (too large for a number)`;
 }
 
 /**
@@ -44,10 +44,9 @@ export function overflowNote(
 	if (!found) return undefined;
 	const cell = `“${describeAddress(found.address, labels)}”`;
 	const text = train
-		? `${what} was refused: Train would make ${cell} ${became(found.value)}, and the notebook ` +
-			`keeps only finite biases and weights. Nothing changed — lower the learning rate η, ` +
-			`or Undo to go back.`
-		: `${what} overflowed: ${cell} is ${became(found.value)}. The cells computed from it ` +
-			`are not finite either; Undo goes back.`;
+		? `${what} was refused: Train would set ${cell} to ${became(found.value)}. The notebook ` +
+			`keeps finite biases and weights only, so nothing changed: lower the learning rate η, or Undo.`
+		: `${what} overflowed: ${cell} is ${became(found.value)}, and the cells computed from it ` +
+			`are not finite either. Undo goes back.`;
 	return { address: found.address, pass: found.pass, snapshot: after, refused: !!train, text };
 }
