@@ -160,3 +160,18 @@ describe('the most iterations a notebook counts', () => {
 		expect(netOf(sheet.toNotebook())).toEqual(sheet.snapshot.net);
 	});
 });
+
+describe('a prediction of a cell that overflowed', () => {
+	it('is checked, and filed without the engine’s ∞, so the file still reads back', async () => {
+		const sheet = new NotebookState();
+		const notebook = article(['linear', 'linear', 'linear']);
+		sheet.load({ ...notebook, inputs: [1e300, 1e300] });
+		sheet.predictions.on = true;
+		// The outputs are about 1e298, so E = ½ Σ (a − t)² overflows.
+		expect(sheet.predictions.guess('loss', '5')).toBeUndefined();
+		sheet.forward();
+		expect(sheet.predictions.guessOf('loss')?.engine).toBe(Infinity);
+		expect(sheet.predictions.toFile()?.guesses).toEqual({ loss: { guess: 5 } });
+		await expectRoundTrips(sheet);
+	});
+});
