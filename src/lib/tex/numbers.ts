@@ -46,6 +46,7 @@ export function exactText(x: number): string {
 
 /** The full value for people to read (a tooltip): every digit, with real minus signs. */
 export function fullText(x: number): string {
+	if (!Number.isFinite(x)) return formatNumber(x);
 	return String(x).replaceAll('-', MINUS).replace('e+', 'e');
 }
 

@@ -66,6 +66,7 @@ describe('numbers', () => {
 			'\\text{not a number}'
 		]);
 		expect([0.1, -2e-7, NaN].map(exactText)).toEqual(['0.1', '-2e-7', 'not a number']);
+		expect([-Infinity, NaN].map(fullText)).toEqual(['−∞', 'not a number']);
 	});
 
 	it('writes numbers short, with the sign as a real minus', () => {
