@@ -37,7 +37,8 @@ import { Predictions } from './predictions.svelte.ts';
 import { passOf } from './prediction-rules.ts';
 import { PreferencesState } from './preferences.svelte.ts';
 import { planRun, runProblem, runSource, type RunPlan, type RunSettings } from './run-plan.ts';
-import { whyNot, type StepAction } from './step-actions.ts';
+import { atLimit, STEPS, whyNot, type StepAction } from './step-actions.ts';
+import { overflowNote, type OverflowNote } from './overflow.ts';
 import { firstComputed, type Computed } from './step-computed.ts';
 import { NO_TRACE, traceOf } from './tracer.ts';
 import { SlowNeurons } from './slow-neurons.svelte.ts';
@@ -63,6 +64,8 @@ export class NotebookState {
 	 * list (`chosen`), always gone to. Edits, undo, opening a notebook and a run's result never set it.
 	 */
 	lastStep = $state.raw<(Computed & { readonly chosen?: true }) | undefined>(undefined);
+	/** What the last step or edit overflowed, or the Train it refused (overflow.ts); any other change clears it. */
+	overflow = $state.raw<OverflowNote | undefined>(undefined);
 	/** A message about the last thing refused, e.g. a link that did not open. */
 	message = $state<string | undefined>(undefined);
 	/**
@@ -138,7 +141,12 @@ export class NotebookState {
 
 	/** Why `action` cannot run now, or undefined when it can. */
 	whyNot(action: StepAction): string | undefined {
-		return this.busy ?? whyNot(action, this.pass);
+		return this.busy ?? this.limit ?? whyNot(action, this.pass);
+	}
+
+	/** Why no step can run: the notebook has counted the most iterations it may (LIMITS.maxIteration). */
+	get limit(): string | undefined {
+		return atLimit(this.snapshot);
 	}
 
 	/** The one guard: why the open moment may not change now (a run is going), or undefined. */
@@ -162,10 +170,36 @@ export class NotebookState {
 		const why = this.whyNot(action);
 		if (why) return why;
 		const next = stepped(this.#moment, granularity, this.#source);
+		const name = STEPS.find((s) => s.action === action)!.name;
+		const overflow = this.#overflowed(name, next);
+		if (overflow?.refused) return overflow.text;
 		const computed = firstComputed(this.#moment.snapshot, next.snapshot);
 		this.#act(next);
 		this.predictions.check(next.snapshot);
-		this.lastStep = computed;
+		this.overflow = overflow;
+		// An overflow is where the learner should look: the page follows it rather than the first cell.
+		this.lastStep = overflow ? { address: overflow.address, pass: overflow.pass } : computed;
+		return undefined;
+	}
+
+	/** What `next` overflowed (set as the note when it was refused, since nothing else changes then). */
+	#overflowed(what: string, next: Moment): OverflowNote | undefined {
+		const note = overflowNote(
+			what,
+			this.#moment.snapshot,
+			next.snapshot,
+			this.notebook.labels ?? {}
+		);
+		if (note?.refused) this.overflow = note;
+		return note;
+	}
+
+	/** Applies an edit's moment unless its replay overflowed a parameter; returns the refusal. */
+	#edited(next: Moment): string | undefined {
+		const overflow = this.#overflowed('The edit', next);
+		if (overflow?.refused) return overflow.text;
+		this.#act(next);
+		this.overflow = overflow;
 		return undefined;
 	}
 
@@ -179,8 +213,7 @@ export class NotebookState {
 		if (!parsed.ok) return parsed.error;
 		const result = editCells(this.#moment, [[address, parsed.value]]);
 		if (!result.ok) return result.error;
-		this.#act(result.moment);
-		return undefined;
+		return this.#edited(result.moment);
 	}
 
 	/**
@@ -192,16 +225,14 @@ export class NotebookState {
 		const result = editCells(this.#moment, entries);
 		if (!result.ok)
 			return `${describeAddress(result.address, this.notebook.labels)}: ${result.error}`;
-		this.#act(result.moment);
-		return undefined;
+		return this.#edited(result.moment);
 	}
 
 	/** Removes the pin on `address`, so its formula rules again. */
 	unpin(address: string): string | undefined {
 		if (this.busy) return this.busy;
 		const next = unpinned(this.#moment, address);
-		if (next !== this.#moment) this.#act(next);
-		return undefined;
+		return next === this.#moment ? undefined : this.#edited(next);
 	}
 
 	/** Selects the cell at `address` and has the page scroll to it, as choosing it from the pins list does. */
@@ -266,6 +297,7 @@ export class NotebookState {
 
 	/** Shows `moment`; `opens` when it is another network, which the history panel lists apart. */
 	#restore(moment: Moment, opens = false): void {
+		this.overflow = undefined;
 		this.#before = this.#moment.snapshot;
 		this.#moment = moment;
 		this.predictions.follow(moment.snapshot);
@@ -370,8 +402,7 @@ export class NotebookState {
 		if (!sameNumbers(layerSizes(netOf(result.notebook)), this.sizes))
 			return this.tryUpdate(() => result);
 		const { samples, dataset, labels }: SourceFields = result.notebook;
-		this.#act(withSource(this.#moment, { samples, dataset, labels }));
-		return undefined;
+		return this.#edited(withSource(this.#moment, { samples, dataset, labels }));
 	}
 
 	// ── Run many iterations: plans and results live in run-plan.ts, the run in run.svelte.ts ──

@@ -228,13 +228,23 @@ export class Predictions {
 
 	/** The predictions as the notebook file's field, for a file of `iteration` (by default theirs); undefined when there are none. */
 	toFile(iteration = this.#iteration): NotebookPredictions | undefined {
-		const guesses = iteration === this.#iteration ? Object.fromEntries(this.#guesses) : {};
+		const guesses = iteration === this.#iteration ? Object.fromEntries(this.#filed()) : {};
 		const ask = [...this.#ask];
 		if (ask.length === 0 && Object.keys(guesses).length === 0) return undefined;
 		return {
 			...(ask.length > 0 ? { ask } : {}),
 			...(Object.keys(guesses).length > 0 ? { iteration, guesses } : {})
 		};
+	}
+
+	/**
+	 * The guesses as the file holds them: an engine's number that overflowed
+	 * (±∞, NaN) is left out, since the file holds finite numbers only; the
+	 * guess waits again, and the step that computes its cell checks it anew.
+	 */
+	*#filed(): Generator<[string, Guess]> {
+		for (const [address, g] of this.#guesses)
+			yield [address, g.engine === undefined || Number.isFinite(g.engine) ? g : { guess: g.guess }];
 	}
 
 	#right(guess: number, engine: number): boolean {

@@ -9,6 +9,7 @@ import { createTrainer } from '$lib/engine/fast/trainer.ts';
 import { momentOf, type Moment } from './moment.ts';
 import {
 	defaultReportEvery,
+	limitProblem,
 	parseSettings,
 	parseWhole,
 	planRun,
@@ -175,5 +176,26 @@ describe('planning a run', () => {
 		if (!edited.ok) throw new Error(edited.error);
 		const src = runSource(dataSourceOf(preset('chain')), edited.start);
 		expect(src).toEqual({ kind: 'fixed', sample: { inputs: [0.25], targets: [0.8] } });
+	});
+});
+
+describe('a run never counts past the most iterations a notebook holds', () => {
+	const at = (iteration: number, pass: 'forward' | 'done') => ({
+		iteration,
+		cursor: { pass, layer: 0, neuron: 0 }
+	});
+
+	it('runs up to the maximum exactly, and says how many are left past it', () => {
+		expect(limitProblem(at(1e15 - 10, 'forward'), 10)).toBeUndefined();
+		expect(limitProblem(at(1e15 - 10, 'forward'), 11)).toBe(
+			'At most 10 more iterations: the notebook counts up to 1,000,000,000,000,000.'
+		);
+		// A done iteration counts: the next run begins with the one after it.
+		expect(limitProblem(at(1e15 - 10, 'done'), 10)).toMatch(/^At most 9 more/);
+	});
+
+	it('refuses any run at the maximum, as the steps do', () => {
+		expect(limitProblem(at(1e15 - 1, 'done'), 1)).toMatch(/the most it counts/);
+		expect(limitProblem(at(1e15, 'forward'), 1)).toMatch(/the most it counts/);
 	});
 });

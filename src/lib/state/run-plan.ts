@@ -19,13 +19,14 @@
  * next iteration.
  */
 import { sampleAt, type DataSource } from '$lib/engine/fast/data.ts';
-import type { Net, Sample } from '$lib/engine/maths/model.ts';
+import { LIMITS, type Net, type Sample } from '$lib/engine/maths/model.ts';
 import { step } from '$lib/engine/maths/passes.ts';
 import { SampleFiller } from '$lib/engine/fast/sampler.ts';
 import { createSnapshot, type Snapshot } from '$lib/engine/maths/snapshot.ts';
 import type { Report } from '$lib/engine/fast/trainer.ts';
 import type { LastIteration, RunRequest } from '$lib/workers/run-loop.ts';
 import type { Moment } from './moment.ts';
+import { atLimit } from './step-actions.ts';
 
 /** The most iterations one run may ask for (about 3 minutes of the article's net). */
 const MAX_ITERATIONS = 1_000_000_000;
@@ -107,6 +108,22 @@ export const netFinite = (net: Net) =>
 	net.layers.every((layer) =>
 		layer.neurons.every((n) => Number.isFinite(n.bias) && allFinite(n.weights))
 	);
+
+/**
+ * Why a run of `count` iterations from `s` is too long: it would count past
+ * LIMITS.maxIteration (step-actions.ts, atLimit), which the notebook file refuses.
+ */
+export function limitProblem(
+	s: Pick<Snapshot, 'iteration' | 'cursor'>,
+	count: number
+): string | undefined {
+	const next = s.cursor.pass === 'done' ? s.iteration + 1 : s.iteration;
+	const room = LIMITS.maxIteration - next;
+	if (count <= room) return undefined;
+	return room <= 0
+		? atLimit(s)
+		: `At most ${room.toLocaleString('en')} more iterations: the notebook counts up to ${LIMITS.maxIteration.toLocaleString('en')}.`;
+}
 
 /** Why a run cannot start from `s` with data from `source`, or undefined when it can. */
 export function runProblem(s: Snapshot, source: DataSource): string | undefined {

@@ -15,12 +15,14 @@ import { spawnTrainWorker } from '$lib/workers/spawn.ts';
 import type { Hold } from './hold.svelte.ts';
 import type { LiveNet } from './live-net.svelte.ts';
 import type { Moment } from './moment.ts';
+import type { Snapshot } from '$lib/engine/maths/snapshot.ts';
 import { RUN_GOING } from './step-actions.ts';
 import { outcomeText, speedOf, type Outcome } from './run-format.ts';
 import {
 	MAX_REPORTS,
 	defaultReportEvery,
 	leadReport,
+	limitProblem,
 	netFinite,
 	parseSettings,
 	parseWhole,
@@ -32,7 +34,7 @@ import {
 
 /** What RunState needs of the notebook (NotebookState's "Run many iterations" block). */
 export interface RunHost {
-	readonly snapshot: { readonly iteration: number };
+	readonly snapshot: Pick<Snapshot, 'iteration' | 'cursor'>;
 	readonly hold: Hold;
 	readonly live: LiveNet;
 	runProblem(): string | undefined;
@@ -109,6 +111,8 @@ export class RunState {
 		const why = this.sheet.runProblem();
 		if (why) return why;
 		const { count, reportEvery } = parsed.settings;
+		const limit = limitProblem(this.sheet.snapshot, count);
+		if (limit) return limit;
 		const reports = reportCount(this.sheet.snapshot.iteration, count, reportEvery);
 		if (reports > MAX_REPORTS)
 			return `That is ${reports.toLocaleString('en')} reports; at most ${MAX_REPORTS.toLocaleString('en')} — report less often.`;

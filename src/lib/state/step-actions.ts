@@ -1,6 +1,7 @@
 /** Which step can run at which point of an iteration, why not, and where focus goes after one. */
 import { formatCount } from './run-format.ts';
 import type { Granularity } from '$lib/engine/maths/passes.ts';
+import { LIMITS } from '$lib/engine/maths/model.ts';
 import { neuronRuns } from '$lib/engine/maths/lines.ts';
 import type { Cursor, Pass, Snapshot } from '$lib/engine/maths/snapshot.ts';
 
@@ -96,6 +97,17 @@ export function waiting(pass: Pass): string {
 		case 'done':
 			return 'Backward and Train wait for the next Forward.';
 	}
+}
+
+/**
+ * Why no step may run in `s`: the iteration it is in (or, once that is done,
+ * the next) would count past LIMITS.maxIteration, which the notebook file refuses.
+ */
+export function atLimit(s: Pick<Snapshot, 'iteration' | 'cursor'>): string | undefined {
+	const index = s.cursor.pass === 'done' ? s.iteration + 1 : s.iteration;
+	return index < LIMITS.maxIteration
+		? undefined
+		: `The notebook has done ${formatCount(LIMITS.maxIteration)} iterations, the most it counts; open another notebook to go on.`;
 }
 
 /** What the notebook says to a step, an edit or an Undo while a run goes (run.svelte.ts holds it). */

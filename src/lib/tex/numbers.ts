@@ -12,9 +12,12 @@ export const DEFAULT_PRECISION = 4;
 
 const MINUS = '−';
 
-/** `x` with `precision` significant digits, in plain text; overflow shows as such. */
+/** What NaN shows as, in cells, the formula bar and the diagram: words, never a silent "NaN". */
+const NOT_A_NUMBER = 'not a number';
+
+/** `x` with `precision` significant digits, in plain text; overflow shows as such (∞, −∞, not a number). */
 export function formatNumber(x: number, precision = DEFAULT_PRECISION): string {
-	if (Number.isNaN(x)) return 'NaN';
+	if (Number.isNaN(x)) return NOT_A_NUMBER;
 	if (x === Infinity) return '∞';
 	if (x === -Infinity) return `${MINUS}∞`;
 	if (x === 0) return '0';
@@ -36,8 +39,14 @@ function parts(magnitude: number, precision: number): { mantissa: string; expone
 	return { mantissa: String(Number(mantissa)), exponent: String(Number(exponent)) };
 }
 
+/** Every digit as JavaScript writes it (what a cell reads back); an overflow in words. */
+export function exactText(x: number): string {
+	return Number.isFinite(x) ? String(x) : formatNumber(x);
+}
+
 /** The full value for people to read (a tooltip): every digit, with real minus signs. */
 export function fullText(x: number): string {
+	if (!Number.isFinite(x)) return formatNumber(x);
 	return String(x).replaceAll('-', MINUS).replace('e+', 'e');
 }
 
@@ -52,7 +61,7 @@ export function numberTex(
 	precision = DEFAULT_PRECISION,
 	place: Place = 'operand'
 ): string {
-	if (Number.isNaN(x)) return '\\text{NaN}';
+	if (Number.isNaN(x)) return `\\text{${NOT_A_NUMBER}}`;
 	const negative = x < 0 || Object.is(x, -0);
 	let tex: string;
 	let scientific = false;

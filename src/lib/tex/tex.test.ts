@@ -4,7 +4,7 @@ import { cellGraph } from '$lib/engine/maths/cells/graph.ts';
 import { step } from '$lib/engine/maths/passes.ts';
 import { cellTex } from './formula.ts';
 import { renderTex, renderTexStrict } from './katex.ts';
-import { formatNumber, fullText, numberTex } from './numbers.ts';
+import { exactText, formatNumber, fullText, numberTex } from './numbers.ts';
 
 describe('formulas in KaTeX', () => {
 	it.each([
@@ -54,6 +54,21 @@ describe('formulas in KaTeX', () => {
 });
 
 describe('numbers', () => {
+	it('writes an overflow as ∞, −∞ or “not a number”, never a silent NaN or a blank', () => {
+		expect([Infinity, -Infinity, NaN].map((x) => formatNumber(x))).toEqual([
+			'∞',
+			'−∞',
+			'not a number'
+		]);
+		expect([Infinity, -Infinity, NaN].map((x) => numberTex(x, 4, 'alone'))).toEqual([
+			'\\infty',
+			'-\\infty',
+			'\\text{not a number}'
+		]);
+		expect([0.1, -2e-7, NaN].map(exactText)).toEqual(['0.1', '-2e-7', 'not a number']);
+		expect([-Infinity, NaN].map(fullText)).toEqual(['−∞', 'not a number']);
+	});
+
 	it('writes numbers short, with the sign as a real minus', () => {
 		expect(formatNumber(0.46211715726000974)).toBe('0.4621');
 		expect(formatNumber(-0.09966799462495582, 3)).toBe('−0.0997');

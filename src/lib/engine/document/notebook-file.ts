@@ -191,8 +191,11 @@ const NOTEBOOK: KeyOrder = {
  * their own order; indented by 2 spaces with lists of plain values on one
  * line, or `compact` with no whitespace (for share links). Every number is
  * written so that JSON.parse gives back the same double — including -0, which
- * JSON.stringify would write as 0. Non-finite numbers, which no parsed
- * notebook holds, are written as null, as JSON.stringify does.
+ * JSON.stringify would write as 0. A number that is not finite throws a
+ * RangeError rather than being written as null, as JSON.stringify would: the
+ * parser refuses null where a number belongs, and what the app writes it must
+ * read back. No notebook holds one: the parser refuses them, and steps, edits
+ * and runs keep every parameter finite (state/overflow.ts, the run's 'overflow').
  */
 export function serialiseNotebook(notebook: Notebook, options?: { compact?: boolean }): string {
 	const step = options?.compact ? '' : '  ';
@@ -204,8 +207,11 @@ function writable(value: unknown): boolean {
 }
 
 function write(value: unknown, order: KeyOrder | undefined, indent: string, step: string): string {
-	if (typeof value === 'number')
-		return !Number.isFinite(value) ? 'null' : Object.is(value, -0) ? '-0' : String(value);
+	if (typeof value === 'number') {
+		if (!Number.isFinite(value))
+			throw new RangeError(`a notebook file holds finite numbers only, not ${value}`);
+		return Object.is(value, -0) ? '-0' : String(value);
+	}
 	if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null';
 	const inner = indent + step;
 	const block = (open: string, parts: string[], close: string) =>

@@ -118,8 +118,8 @@ const NotebookSchema = object({
 		v.pipe(
 			NUMBER,
 			v.check(
-				(n) => Number.isSafeInteger(n) && n >= 0,
-				`must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`
+				(n) => Number.isSafeInteger(n) && n >= 0 && n <= LIMITS.maxIteration,
+				`must be a whole number from 0 to ${LIMITS.maxIteration}`
 			)
 		)
 	),

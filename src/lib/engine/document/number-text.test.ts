@@ -14,7 +14,10 @@ describe('readNumber accepts the numbers people paste', () => {
 		['.25', 0.25],
 		['7.', 7],
 		['\u22120.125', -0.125],
-		['  4.5\u00a0', 4.5]
+		['  4.5\u00a0', 4.5],
+		['5e-324', 5e-324],
+		['0e-400', 0],
+		['0.000e5', 0]
 	])('reads %j as %d', (text, value) => {
 		const read = readNumber(text);
 		expect(read).toEqual({ ok: true, value });
@@ -24,6 +27,11 @@ describe('readNumber accepts the numbers people paste', () => {
 		['abc', '“abc” is not a number'],
 		['', 'is empty'],
 		['1e999', '“1e999” is too large to be a number'],
+		['1e-400', '“1e-400” is too small to be a number: it would be rounded to 0 (type 0 for zero)'],
+		[
+			'-2.5e-330',
+			'“-2.5e-330” is too small to be a number: it would be rounded to 0 (type 0 for zero)'
+		],
 		['0,5', '“0,5” is not a number (write numbers without commas, with a point for decimals)'],
 		['NaN', '“NaN” is not a number'],
 		['Infinity', '“Infinity” is not a number'],
@@ -48,12 +56,24 @@ describe('digits grouped by underscores, as JavaScript writes them', () => {
 		expect(readNumber(text)).toEqual({ ok: true, value });
 	});
 
-	it.each(['_', '_1', '1_', '1__0', '1_.5', '1._5', '1_e5', '1e_5', '1e5_', '0x1_0', '1 000'])(
-		'refuses %j: an underscore only stands between two digits',
-		(text) => {
-			expect(readNumber(text)).toEqual({ ok: false, why: `“${text}” is not a number` });
-		}
-	);
+	it.each([
+		'_',
+		'_1',
+		'1_',
+		'1__0',
+		'_-_1',
+		'-_1',
+		'1_e_5',
+		'1_.5',
+		'1._5',
+		'1_e5',
+		'1e_5',
+		'1e5_',
+		'0x1_0',
+		'1 000'
+	])('refuses %j: an underscore only stands between two digits', (text) => {
+		expect(readNumber(text)).toEqual({ ok: false, why: `“${text}” is not a number` });
+	});
 });
 
 describe('one grammar for a typed cell and a pasted block', () => {
@@ -66,7 +86,7 @@ describe('one grammar for a typed cell and a pasted block', () => {
 		};
 	};
 
-	it.each(['1_000', '1__0', '-2.5E+3', '\u22120.125', '0,5', '1e999', 'NaN', '7.', '=1'])(
+	it.each(['1_000', '1__0', '-2.5E+3', '\u22120.125', '0,5', '1e999', '1e-400', 'NaN', '7.', '=1'])(
 		'types and pastes %j alike',
 		(text) => {
 			const { typed, pasted } = outcome(text);

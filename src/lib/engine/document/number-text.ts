@@ -5,7 +5,9 @@
  * for minus; spaces and no-break spaces around the number; and `_` between
  * two digits to group them, as JavaScript allows (1_000, 0.000_1, 1e1_0).
  * Nothing else: no commas (a decimal comma would be misread), NaN, Infinity,
- * hexadecimal or formulas.
+ * hexadecimal or formulas. A number too large (1e999) or so small that it
+ * would be rounded to zero (1e-400) is refused, with a message that says so;
+ * the smallest numbers kept are subnormal ones, down to 5e-324.
  */
 
 const DIGITS = String.raw`\d+(?:_\d+)*`;
@@ -29,6 +31,13 @@ export function readNumber(text: string): NumberText {
 	}
 	const value = Number(cleaned.replaceAll('_', ''));
 	if (!Number.isFinite(value)) return { ok: false, why: `${shown} is too large to be a number` };
+	// Refused rather than read as 0: the number typed is not zero, and taking it as zero without
+	// a word would be a different number; 0 itself is one keystroke away.
+	if (value === 0 && /[1-9]/.test(cleaned.split(/e/i)[0]))
+		return {
+			ok: false,
+			why: `${shown} is too small to be a number: it would be rounded to 0 (type 0 for zero)`
+		};
 	return { ok: true, value };
 }
 

@@ -33,7 +33,14 @@ export const LIMITS = {
 	maxNeuronsPerLayer: 256,
 	maxInputs: 256,
 	maxWeights: 100_000,
-	maxSamples: 100_000
+	maxSamples: 100_000,
+	/**
+	 * The most iterations a notebook counts as done (`iteration`). A round
+	 * number under 2⁵³ (about 9.007e15), so that every count up to it and one
+	 * past it stays an exact whole number in a double; at the fastest run
+	 * (about 5 million iterations a second) it is over six years of training.
+	 */
+	maxIteration: 1e15
 } as const;
 
 /** `[inputs, layer 0 neurons, layer 1 neurons, …]`. */

@@ -25,6 +25,13 @@ export interface CellView {
 	readonly formula: string | undefined;
 	/** A total mid-sum ("Next line" has added some of its terms, not all): its number is not z yet */
 	readonly partial: boolean;
+	/**
+	 * Its number is ±∞ or NaN, an overflow (overflow.ts names it): marked, and
+	 * shown as ∞, −∞ or "not a number" even when focused (`full` stays
+	 * String(x), the data-value contract). Not an error % of a zero
+	 * target missed, which is ∞ % by the article's definition.
+	 */
+	readonly overflowed: boolean;
 }
 
 export function cellView(
@@ -43,6 +50,7 @@ export function cellView(
 	const delta = changed ? value - old : undefined;
 	const pinned = key !== undefined && Object.hasOwn(now.overrides, key);
 	const formula = pinned ? formulaValue(now, key) : undefined;
+	const finite = value === undefined || Number.isFinite(value);
 	return {
 		value,
 		full: value === undefined ? '' : String(value),
@@ -53,7 +61,8 @@ export function cellView(
 		deltaText: delta === undefined || Number.isNaN(delta) ? undefined : signed(delta, precision),
 		pinned,
 		formula: formula === undefined ? undefined : formatNumber(formula, precision),
-		partial: a?.kind === 'total' && value !== undefined && isPartial(now, a.layer, a.neuron)
+		partial: a?.kind === 'total' && value !== undefined && isPartial(now, a.layer, a.neuron),
+		overflowed: !finite && a?.kind !== 'errors_percent'
 	};
 }
 
