@@ -83,10 +83,13 @@ async function reveal(
 	cancelled: () => boolean
 ) {
 	await tick(); // the selection drawn: a windowed table has scrolled its pane to the cell
-	let el = find(root, step);
-	for (let n = 0; !el && n < DRAW_FRAMES && !cancelled(); n++) {
-		await frame();
-		el = find(root, step);
+	let el = await drawn(root, step, cancelled);
+	if (!el && !cancelled()) {
+		// Its table is in a section scrolled far off, which skips layout, so the table cannot draw
+		// the cell: bring the section on screen, and the table draws it there.
+		const section = document.getElementById(step.pass);
+		if (section) window.scrollTo({ top: scrollY + section.getBoundingClientRect().top });
+		el = await drawn(root, step, cancelled);
 	}
 	if (!el || cancelled()) return;
 	const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -102,6 +105,16 @@ async function reveal(
 		await frame();
 		await frame();
 	}
+}
+
+/** The cell once drawn, waiting a few frames for a windowed table to draw it; null if it is not. */
+async function drawn(root: Element, step: Computed, cancelled: () => boolean) {
+	let el = find(root, step);
+	for (let n = 0; !el && n < DRAW_FRAMES && !cancelled(); n++) {
+		await frame();
+		el = find(root, step);
+	}
+	return el;
 }
 
 /** The cell in its pass's section (a Train step's bias is Train's view of it, not its home in Forward). */

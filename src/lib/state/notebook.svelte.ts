@@ -34,12 +34,11 @@ import { editCells, stepped, unpinned } from './moment-edits.ts';
 import { momentOf, type Moment } from './moment.ts';
 import { homeStage, linksOf, nodeKey, stageOf, type Node, type Stage } from './parameter-stage.ts';
 import { Predictions } from './predictions.svelte.ts';
-import { passOf } from './prediction-rules.ts';
 import { PreferencesState } from './preferences.svelte.ts';
 import { planRun, runProblem, runSource, type RunPlan, type RunSettings } from './run-plan.ts';
 import { atLimit, STEPS, whyNot, type StepAction } from './step-actions.ts';
 import { overflowNote, type OverflowNote } from './overflow.ts';
-import { firstComputed, type Computed } from './step-computed.ts';
+import { firstComputed, homeSection, type Computed } from './step-computed.ts';
 import { NO_TRACE, traceOf } from './tracer.ts';
 import { SlowNeurons } from './slow-neurons.svelte.ts';
 
@@ -238,7 +237,7 @@ export class NotebookState {
 	/** Selects the cell at `address` and has the page scroll to it, as choosing it from the pins list does. */
 	goToCell(address: string): void {
 		const a = parseAddress(address);
-		const pass = a && passOf(a);
+		const pass = a && homeSection(a);
 		if (!pass) return this.select(address);
 		this.lastStep = { address, pass, chosen: true };
 	}

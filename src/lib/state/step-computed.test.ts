@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { seededSnapshot } from '$lib/engine/__fixtures__/nets.ts';
-import { address } from '$lib/engine/maths/addresses.ts';
+import { address, parseAddress } from '$lib/engine/maths/addresses.ts';
 import { cellValue } from '$lib/engine/maths/cells/values.ts';
 import { nextIteration, step, type Granularity } from '$lib/engine/maths/passes.ts';
 import { trainDone, type Snapshot } from '$lib/engine/maths/snapshot.ts';
-import { firstComputed } from './step-computed.ts';
+import { firstComputed, homeSection } from './step-computed.ts';
 
 const SIZES = [2, 3, 3, 2];
 const start = () => seededSnapshot(SIZES, 'tanh', 1);
@@ -122,5 +122,19 @@ describe('the first cell a step computed', () => {
 		}
 		// 8 neurons × 3 passes one at a time, 3 × 3 layers, 3 passes, 1 iteration.
 		expect(checked).toBe(24 + 9 + 3 + 1);
+	});
+});
+
+describe('homeSection', () => {
+	it('names the section whose table holds each computed cell, and none for a number the user sets', () => {
+		const home = (a: string) => homeSection(parseAddress(a)!);
+		expect(home('layers.1.neurons.0.total')).toBe('forward');
+		expect(home('layers.1.neurons.0.value')).toBe('forward');
+		expect(home('loss')).toBe('forward');
+		expect(home('layers.1.neurons.0.activation_gradient')).toBe('backward');
+		expect(home('layers.1.neurons.0.bias_gradient')).toBe('train');
+		expect(home('layers.1.neurons.0.weight_gradients.2')).toBe('train');
+		expect(home('layers.1.neurons.0.bias')).toBeUndefined();
+		expect(home('inputs.0')).toBeUndefined();
 	});
 });

@@ -16,6 +16,7 @@
  * - Train: its bias, the first parameter Train updates; selecting it shows
  *   the update b ← b − η ∂E/∂b with its numbers.
  */
+import type { Address } from '$lib/engine/maths/addresses.ts';
 import { cellValue, isTrained } from '$lib/engine/maths/cells/values.ts';
 import { lineAt, lineCells } from '$lib/engine/maths/lines.ts';
 import { START, type Pass, type Snapshot } from '$lib/engine/maths/snapshot.ts';
@@ -45,4 +46,27 @@ export function firstComputed(before: Snapshot, after: Snapshot): Computed | und
 	// A parameter has a number before Train too: what tells that Train reached it is the cursor.
 	const reached = run.pass === 'train' ? isTrained(after, at) : cellValue(after, at) !== undefined;
 	return reached ? { address: at, pass: run.pass } : undefined;
+}
+
+/**
+ * The pass section that holds a computed cell's own table cell (its
+ * data-cell), or the pass it follows: z and a are Forward's (the loss and
+ * error % are found after it), δ is Backward's, and the gradients of b and w
+ * are in Train's ∂E/∂p column. Undefined for the numbers the user sets.
+ */
+export function homeSection(a: Address): StepPass | undefined {
+	switch (a.kind) {
+		case 'total':
+		case 'value':
+		case 'loss':
+		case 'errors_percent':
+			return 'forward';
+		case 'activation_gradient':
+			return 'backward';
+		case 'bias_gradient':
+		case 'weight_gradients':
+			return 'train';
+		default:
+			return undefined;
+	}
 }
