@@ -25,6 +25,7 @@ import type { Pass, Snapshot } from '$lib/engine/maths/snapshot.ts';
 import { parseCellText } from './cells/text.ts';
 import { notebookNow, withSource, type SourceFields } from './data-source.ts';
 import { notebookFromText } from './files.ts';
+import { AutosaveView } from './autosave-view.svelte.ts';
 import { History, IterationLog } from './history.svelte.ts';
 import { Hold } from './hold.svelte.ts';
 import { LiveNet } from './live-net.svelte.ts';
@@ -60,6 +61,8 @@ export class NotebookState {
 	 * Only the step actions set it: edits, undo, opening a notebook and a run's result never do.
 	 */
 	lastStep = $state.raw<Computed | undefined>(undefined);
+	/** Autosave's questions (another tab's change, a save that could not be restored) and the kept notebooks. */
+	readonly autosave = new AutosaveView();
 	/** A message about the last thing refused, e.g. a link that did not open. */
 	message = $state<string | undefined>(undefined);
 	/**
@@ -308,9 +311,8 @@ export class NotebookState {
 		const result = await decodeShareLink(data);
 		if (this.busy) this.message = this.busy;
 		else if (result.ok) {
+			// Undoable, as opening a file is: the notebook open before stays one Undo away.
 			this.load(result.notebook);
-			this.history.clear();
-			this.iterations.clear();
 			this.message = undefined;
 		} else {
 			this.message = `This link's notebook could not be opened: ${result.error}`;
