@@ -19,12 +19,7 @@ import {
 	typeInto,
 	watchConsole
 } from './support/page.ts';
-import {
-	LEGACY_KEY,
-	banner,
-	savedText,
-	waitForSave
-} from './support/notebooks.ts';
+import { LEGACY_KEY, banner, savedText, waitForSave } from './support/notebooks.ts';
 
 const article = preset('article');
 const start = startOf(article);
