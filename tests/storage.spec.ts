@@ -30,8 +30,9 @@ const at = (s: Snapshot): [string, number, number] => [
 	s.cursor.neuron
 ];
 
-/** The page draws a frame within 5 s: it is not hung. */
+/** The page draws a frame within 5 s: it is not hung. (A tab behind another draws none: front first.) */
 async function answers(page: Page): Promise<void> {
+	await page.bringToFront();
 	const frame = page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(true))));
 	const late = new Promise((done) => setTimeout(() => done(false), 5000));
 	expect(await Promise.race([frame, late])).toBe(true);
