@@ -82,3 +82,11 @@ export function keptName(why: string, at = Date.now()): string {
 	}).format(at);
 	return `${why}, ${time}`;
 }
+
+/** The file a kept copy downloads as: when it was kept, in UTC, sortable. */
+export function keptFileName(kept: KeptNotebook): string {
+	// A plain Date for formatting once, not state: nothing reacts to it.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	const at = new Date(kept.keptAt).toISOString().slice(0, 16).replace(':', '');
+	return `gradsheet-kept-${at}.json`;
+}
