@@ -71,7 +71,10 @@ test('predict mode with a right and a wrong prediction has no serious or critica
 	const z = cellValue(step(start, 'neuron'), 'layers.0.neurons.0.total')!;
 	for (const width of [1400, 390]) {
 		await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
-		await page.evaluate(() => localStorage.clear()).catch(() => undefined);
+		// A fresh start at each width: the autosave (IndexedDB) and the preferences forgotten.
+		await page
+			.evaluate(() => (localStorage.clear(), void indexedDB.deleteDatabase('gradsheet')))
+			.catch(() => undefined);
 		await open(page);
 		await page.getByRole('checkbox', { name: 'predict' }).check();
 		await typeInto(page, 'layers.0.neurons.0.total', String(z));

@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { preset } from '../src/lib/engine/document/presets.ts';
 import { shareHash } from '../src/lib/engine/document/share-link.ts';
 import { formatNumber } from '../src/lib/tex/numbers.ts';
-import { AUTOSAVE_KEY, completedIterations, savedText } from './support/notebooks.ts';
+import { completedIterations, putSaved, savedText } from './support/notebooks.ts';
 import { button, expectCells, open, watchConsole } from './support/page.ts';
 
 const article = preset('article');
@@ -119,11 +119,9 @@ test('segments survive a reload, and a save from before segments restores too', 
 	await expect(history(page).getByRole('button')).toHaveCount(3);
 
 	// The same save as an older version of the app wrote it: no segments.
-	await page.evaluate((key) => {
-		const saved = JSON.parse(localStorage.getItem(key)!);
-		delete saved.segments;
-		localStorage.setItem(key, JSON.stringify(saved));
-	}, AUTOSAVE_KEY);
+	const saved = JSON.parse((await savedText(page))!);
+	delete saved.segments;
+	await putSaved(page, 'head', JSON.stringify(saved));
 	await page.reload();
 	await page.locator('html[data-ready]').waitFor({ state: 'attached' });
 	await expect(headings(page)).toHaveText([XOR_SHAPE, `${ARTICLE_SHAPE} · another shape`]);

@@ -8,7 +8,8 @@ import { nextIteration, step } from '../../src/lib/engine/maths/passes.ts';
 import type { Snapshot } from '../../src/lib/engine/maths/snapshot.ts';
 import { startOf } from './page.ts';
 
-export const AUTOSAVE_KEY = 'gradsheet:autosave';
+/** Where version 1 autosaved, in localStorage: read once and moved into IndexedDB. */
+export const LEGACY_KEY = 'gradsheet:autosave';
 
 /** A tanh net of `sizes` drawn from `seed`, on a fixed sample: big ones have windowed tables. */
 export function netNotebook(sizes: readonly number[], seed: number): Notebook {
@@ -44,9 +45,44 @@ export function rawLink(text: string): string {
 	return '#nb=' + deflateRawSync(Buffer.from(text, 'utf8')).toString('base64url');
 }
 
-/** What the autosave holds now (null when nothing). */
-export const savedText = (page: Page) =>
-	page.evaluate((key) => localStorage.getItem(key), AUTOSAVE_KEY);
+/**
+ * The autosave's part `key` now (null when none): by default its head, which
+ * holds the moment shown, the history's chunk keys, segments and predictions.
+ */
+export const savedText = (page: Page, key = 'head') =>
+	page.evaluate(
+		(key) =>
+			new Promise<string | null>((resolve) => {
+				const open = indexedDB.open('gradsheet');
+				open.onupgradeneeded = () => open.result.createObjectStore('autosave');
+				open.onerror = () => resolve(null);
+				open.onsuccess = () => {
+					const db = open.result;
+					const get = db.transaction('autosave').objectStore('autosave').get(key);
+					get.onsuccess = () => resolve((get.result as string | undefined) ?? null);
+					get.onerror = () => resolve(null);
+					get.transaction!.oncomplete = () => db.close();
+				};
+			}),
+		key
+	);
+
+/** Writes `text` as the autosave's part `key`, as a damaged or older save would hold it. */
+export const putSaved = (page: Page, key: string, text: string) =>
+	page.evaluate(
+		([key, text]) =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('gradsheet');
+				open.onsuccess = () => {
+					const db = open.result;
+					const put = db.transaction('autosave', 'readwrite').objectStore('autosave');
+					put.put(text, key);
+					put.transaction.oncomplete = () => (db.close(), resolve());
+					put.transaction.onerror = () => reject(put.transaction.error);
+				};
+			}),
+		[key, text]
+	);
 
 /** Waits until the autosave holds a moment at `cursor` (the save is debounced); returns what it holds. */
 export async function waitForSave(

@@ -1,16 +1,21 @@
 /**
- * What an autosave (version 1) may hold, as valibot schemas in the manner of
- * the notebook file's (engine/document/notebook-schema.ts): the header, a moment's
- * `[start, pass, layer, neuron, edits?, line?]` and the history lists, each refusal
- * one phrase saying what is wrong. What needs more than the shape — a start
- * index inside the table, the notebook it names, a cursor that is a step of
- * that notebook's net, edits of its parameters — autosave.ts checks after.
+ * What an autosave may hold, as valibot schemas in the manner of the notebook
+ * file's (engine/document/notebook-schema.ts): the header, a moment's
+ * `[start, pass, layer, neuron, edits?, line?]` and the history lists, each
+ * refusal one phrase saying what is wrong. Version 1 (one text in
+ * localStorage) names a start by its index in `starts`; version 2 (parts in
+ * IndexedDB, autosave-parts.ts) by the key of its part. What needs more than
+ * the shape — a start that exists, the notebook it names, a cursor that is a
+ * step of that notebook's net, edits of its parameters — autosave-read.ts
+ * checks after.
  */
 import * as v from 'valibot';
 import { PASSES } from '$lib/engine/maths/snapshot.ts';
 
 export const FORMAT = 'gradsheet-autosave';
-export const VERSION = 1;
+export const VERSION = 2;
+/** The version localStorage held before IndexedDB: read once, moved, removed. */
+export const LEGACY_VERSION = 1;
 
 const isRecord = (x: unknown): x is Record<string, unknown> =>
 	typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -18,7 +23,7 @@ const isRecord = (x: unknown): x is Record<string, unknown> =>
 /** What is wrong with the header, by field, whether the field is missing or wrong. */
 const HEADER = {
 	format: 'it is not a Gradsheet autosave',
-	version: `it is not version ${VERSION}`,
+	version: `it is not version ${LEGACY_VERSION} or ${VERSION}`,
 	starts: 'its notebooks are missing'
 } as const;
 
@@ -27,11 +32,11 @@ const Header = v.pipe(
 	v.looseObject(
 		{
 			format: v.literal(FORMAT, HEADER.format),
-			version: v.literal(VERSION, HEADER.version),
-			starts: v.array(v.unknown(), HEADER.starts)
+			version: v.picklist([LEGACY_VERSION, VERSION], HEADER.version)
 		},
 		HEADER.format
-	)
+	),
+	v.check((head) => head.version !== LEGACY_VERSION || Array.isArray(head.starts), HEADER.starts)
 );
 
 const SHAPE = 'a moment is not [notebook, pass, layer, neuron]';
@@ -48,7 +53,13 @@ const Moment = v.pipe(
 	v.maxLength(6, SHAPE),
 	v.strictTuple(
 		[
-			v.pipe(v.number(NO_NOTEBOOK), v.integer(NO_NOTEBOOK), v.minValue(0, NO_NOTEBOOK)),
+			v.union(
+				[
+					v.pipe(v.number(NO_NOTEBOOK), v.integer(NO_NOTEBOOK), v.minValue(0, NO_NOTEBOOK)),
+					v.pipe(v.string(NO_NOTEBOOK), v.maxLength(100, NO_NOTEBOOK))
+				],
+				NO_NOTEBOOK
+			),
 			v.picklist(PASSES, NO_PASS),
 			WHOLE,
 			WHOLE,

@@ -46,11 +46,6 @@ export class History<T> {
 		return next;
 	}
 
-	clear(): void {
-		this.#past = [];
-		this.#future = [];
-	}
-
 	/** Puts back a saved history (autosave's restore), keeping within the limit. */
 	reset(past: readonly T[], future: readonly T[]): void {
 		this.#past = past.slice(-this.limit);
@@ -132,9 +127,5 @@ export class IterationLog<T extends object> {
 		this.#last = Math.max(current, ...entries.map((e) => e.segment));
 		this.#current = current;
 		for (const e of entries) this.#segments.set(e.moment, e.segment);
-	}
-
-	clear(): void {
-		this.#entries = [];
 	}
 }

@@ -26,6 +26,7 @@ import type { Pass, Snapshot } from '$lib/engine/maths/snapshot.ts';
 import { parseCellText } from './cells/text.ts';
 import { notebookNow, withSource, type SourceFields } from './data-source.ts';
 import { notebookFromText } from './files.ts';
+import { AutosaveView } from './autosave-view.svelte.ts';
 import { History, IterationLog } from './history.svelte.ts';
 import { Hold } from './hold.svelte.ts';
 import { LiveNet } from './live-net.svelte.ts';
@@ -65,6 +66,8 @@ export class NotebookState {
 	lastStep = $state.raw<(Computed & { readonly chosen?: true }) | undefined>(undefined);
 	/** What the last step or edit overflowed, or the Train it refused (overflow.ts); any other change clears it. */
 	overflow = $state.raw<OverflowNote | undefined>(undefined);
+	/** Autosave's questions (another tab's change, a save that could not be restored) and the kept notebooks. */
+	readonly autosave = new AutosaveView();
 	/** A message about the last thing refused, e.g. a link that did not open. */
 	message = $state<string | undefined>(undefined);
 	/**
@@ -350,9 +353,8 @@ export class NotebookState {
 		const result = await decodeShareLink(data);
 		if (this.busy) this.message = this.busy;
 		else if (result.ok) {
+			// Undoable, as opening a file is: the notebook open before stays one Undo away.
 			this.load(result.notebook);
-			this.history.clear();
-			this.iterations.clear();
 			this.message = undefined;
 		} else {
 			this.message = `This link's notebook could not be opened: ${result.error}`;

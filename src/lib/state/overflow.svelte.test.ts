@@ -10,7 +10,8 @@ import { preset } from '$lib/engine/document/presets.ts';
 import { decodeShareLink, encodeShareLink } from '$lib/engine/document/share-link.ts';
 import type { ActivationName } from '$lib/engine/maths/activations.ts';
 import { LIMITS, type Net } from '$lib/engine/maths/model.ts';
-import { decodeSession, encodeSession } from './autosave.ts';
+import { HEAD_KEY, sessionParts } from './autosave-parts.ts';
+import { decodeParts } from './autosave-read.ts';
 import { NotebookState } from './notebook.svelte.ts';
 
 const finite = (net: Net) =>
@@ -35,15 +36,15 @@ async function expectRoundTrips(sheet: NotebookState): Promise<void> {
 	expect(parsed.ok && serialiseNotebook(parsed.notebook)).toBe(text);
 	const linked = await decodeShareLink(await encodeShareLink(notebook));
 	expect(linked.ok && serialiseNotebook(linked.notebook)).toBe(text);
-	const saved = decodeSession(
-		encodeSession({
-			moment: sheet.moment,
-			past: sheet.history.past,
-			future: sheet.history.future,
-			iterations: sheet.iterations.entries.map((e) => e.moment),
-			predictions: sheet.predictions.toFile()
-		})
-	);
+	const { head, parts } = sessionParts({
+		moment: sheet.moment,
+		past: sheet.history.past,
+		future: sheet.history.future,
+		iterations: sheet.iterations.entries.map((e) => e.moment),
+		predictions: sheet.predictions.toFile()
+	});
+	const stored = new Map([...parts].map(([key, text]) => [key, text()]));
+	const saved = decodeParts(stored.set(HEAD_KEY, head));
 	expect(saved.kind).toBe('restored');
 	if (saved.kind === 'restored') expect(saved.session.moment.snapshot).toEqual(sheet.snapshot);
 }
