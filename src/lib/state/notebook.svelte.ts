@@ -14,6 +14,7 @@ import type { DataSource } from '$lib/engine/fast/data.ts';
 import { layerSizes } from '$lib/engine/maths/model.ts';
 import { dataSourceOf, netOf, type Notebook } from '$lib/engine/document/notebook.ts';
 import { checkNotebook } from '$lib/engine/document/notebook-schema.ts';
+import { notebookFile } from '$lib/engine/document/notebook-file.ts';
 import type { NotebookPredictions } from '$lib/engine/document/predictions-schema.ts';
 import type { Granularity } from '$lib/engine/maths/passes.ts';
 import { nextLine } from '$lib/engine/maths/lines.ts';
@@ -342,6 +343,9 @@ export class NotebookState {
 		if (!result.ok) return result.error;
 		const checked = checkNotebook(result.notebook);
 		if (!checked.ok) return checked.error;
+		// What could not be exported (or opened again) is never made.
+		const file = notebookFile(result.notebook);
+		if (!file.ok) return file.error;
 		this.load(result.notebook);
 		return undefined;
 	}
@@ -358,6 +362,8 @@ export class NotebookState {
 		if (!result.ok) return result.error;
 		if (!sameNumbers(layerSizes(netOf(result.notebook)), this.sizes))
 			return this.tryUpdate(() => result);
+		const file = notebookFile(result.notebook);
+		if (!file.ok) return file.error;
 		const { samples, dataset, labels }: SourceFields = result.notebook;
 		this.#act(withSource(this.#moment, { samples, dataset, labels }));
 		return undefined;
