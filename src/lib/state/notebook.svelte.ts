@@ -9,7 +9,7 @@
 import { createContext } from 'svelte';
 import { cellGraph } from '$lib/engine/maths/cells/graph.ts';
 import { cellValue } from '$lib/engine/maths/cells/values.ts';
-import { describeAddress } from '$lib/engine/maths/cells/words.ts';
+import { describeAddress, isolatedLabels } from '$lib/engine/maths/cells/words.ts';
 import type { DataSource } from '$lib/engine/fast/data.ts';
 import { layerSizes } from '$lib/engine/maths/model.ts';
 import { dataSourceOf, netOf, type Notebook } from '$lib/engine/document/notebook.ts';
@@ -78,6 +78,8 @@ export class NotebookState {
 	);
 
 	readonly notebook = $derived(this.#moment.notebook);
+	/** The labels as the page shows them, each isolated for bidi (exports take `notebook.labels`). */
+	readonly labels = $derived(isolatedLabels(this.notebook.labels));
 	readonly snapshot = $derived(this.#moment.snapshot);
 	readonly before = $derived(this.#before);
 	readonly pass: Pass = $derived(this.snapshot.cursor.pass);
