@@ -15,7 +15,7 @@ const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, 'gu');
 
 /** What is written instead of a character XML cannot hold. */
-export const REPLACEMENT = '\uFFFD';
+const REPLACEMENT = '\uFFFD';
 
 /** `text` with every character XML cannot hold replaced by U+FFFD. */
 export function xmlText(text: string): string {

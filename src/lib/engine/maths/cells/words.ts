@@ -11,7 +11,7 @@ export function describeAddress(text: string, labels: Labels = {}): string {
 }
 
 /** Outside ASCII: a character that may be right-to-left or a bidi control. */
-const NOT_ASCII = /[^\u0000-\u007F]/;
+const NOT_ASCII = /[\u0080-\uFFFF]/;
 
 /**
  * A label as the page shows it inside other text: between U+2068 FIRST STRONG
