@@ -7,6 +7,7 @@
  * Each journey checks that the page still answers and that nothing was lost.
  */
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { parseNotebook, serialiseNotebook } from '../src/lib/engine/document/notebook-file.ts';
 import { preset } from '../src/lib/engine/document/presets.ts';
@@ -97,6 +98,7 @@ test('a share link longer than browsers open is refused, with the notebook file 
 	}));
 	const { dataset: _, ...rest } = article;
 	const big = { ...rest, samples };
+	await page.setViewportSize({ width: 390, height: 844 });
 	await open(page);
 	await importFile(page, 'big.json', serialiseNotebook(big));
 	await expect(page.getByRole('status').filter({ hasText: 'Opened big.json' })).toBeVisible();
@@ -106,6 +108,9 @@ test('a share link longer than browsers open is refused, with the notebook file 
 	await expect(refusal).toContainText('browsers open links of at most 2,097,152');
 	await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toHaveCount(0);
 	await answers(page);
+	await page.screenshot({ path: '/tmp/files-shots/long-link.png' });
+	const { violations } = await new AxeBuilder({ page }).include('.file-menu').analyze();
+	expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),
