@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { parseAddress } from '../src/lib/engine/maths/addresses.ts';
 import { cellGraph } from '../src/lib/engine/maths/cells/graph.ts';
 import { cellInput, cellValue } from '../src/lib/engine/maths/cells/values.ts';
-import { describeAddress } from '../src/lib/engine/maths/cells/words.ts';
+import { describeAddress, isolatedLabels } from '../src/lib/engine/maths/cells/words.ts';
 import { step } from '../src/lib/engine/maths/passes.ts';
 import { preset } from '../src/lib/engine/document/presets.ts';
 import type { Snapshot } from '../src/lib/engine/maths/snapshot.ts';
@@ -140,7 +140,7 @@ for (const { name, address, passes, substitutes } of CASES) {
 		expect(await cellsWithClass(page, 'selected')).toEqual([address]);
 
 		const bar = formulaBar(page);
-		await expect(bar).toContainText(describeAddress(address, notebook.labels));
+		await expect(bar).toContainText(describeAddress(address, isolatedLabels(notebook.labels)));
 		await expect(bar).toContainText(address);
 		await expect(bar.locator('.katex').first()).toBeVisible();
 		// The result: in full, and short in the typeset formula (a parameter's update with the

@@ -8,7 +8,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { cellValue } from '../src/lib/engine/maths/cells/values.ts';
-import { describeAddress } from '../src/lib/engine/maths/cells/words.ts';
+import { describeAddress, isolatedLabels } from '../src/lib/engine/maths/cells/words.ts';
 import { layerSizes } from '../src/lib/engine/maths/model.ts';
 import { step } from '../src/lib/engine/maths/passes.ts';
 import { preset } from '../src/lib/engine/document/presets.ts';
@@ -124,7 +124,7 @@ test.describe('at 390 × 844', () => {
 		const address = 'layers.1.neurons.0.total';
 		await cell(page, address).click();
 		const bar = formulaBar(page);
-		await expect(bar).toContainText(describeAddress(address, article.labels));
+		await expect(bar).toContainText(describeAddress(address, isolatedLabels(article.labels)));
 		const maths = bar.locator('.maths');
 		const oneLine = await maths.evaluate((el) => {
 			const parts = [...el.children].map((c) => c.getBoundingClientRect());
@@ -161,7 +161,7 @@ test.describe('at 390 × 844', () => {
 			await expect(fold).toHaveAttribute('aria-expanded', 'false');
 			await expect(pins).toHaveAttribute('aria-expanded', 'false');
 			// The folded bar still says which cell is selected; its maths and the pins' buttons are gone.
-			await expect(bar).toContainText(describeAddress(name, article.labels));
+			await expect(bar).toContainText(describeAddress(name, isolatedLabels(article.labels)));
 			await expect(bar.locator('.katex').first()).toBeHidden();
 			const restore = pinnedList(page).locator('button', { hasText: 'Restore formula' });
 			await expect(restore).toHaveCount(2);

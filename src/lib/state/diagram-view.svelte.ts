@@ -104,7 +104,7 @@ export class DiagramView {
 		this.mode = $derived(sheet().preferences.colourBy);
 		this.#field = $derived(this.mode === 'values' ? 'value' : 'activation_gradient');
 		this.#shape = $derived(sheet().sizes.join(','));
-		this.#labels = $derived(sheet().notebook.labels ?? {});
+		this.#labels = $derived(sheet().labels ?? {});
 		this.layout = $derived(diagramLayout(this.#shape.split(',').map(Number), this.#labels));
 		this.links = $derived(linkGeometry(this.layout));
 		this.description = $derived(describeNet(sheet().sizes));

@@ -2,14 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { allAddresses } from '$lib/engine/maths/addresses.ts';
 import { cellValue } from '$lib/engine/maths/cells/values.ts';
 import { layerSizes } from '$lib/engine/maths/model.ts';
-import { MAX_NOTEBOOK_CHARS, serialiseNotebook } from '$lib/engine/document/notebook-file.ts';
+import { MAX_NOTEBOOK_BYTES, serialiseNotebook } from '$lib/engine/document/notebook-file.ts';
 import { step } from '$lib/engine/maths/passes.ts';
 import { preset } from '$lib/engine/document/presets.ts';
 import {
 	cellsCsv,
 	gridCsv,
 	csvField,
+	dropRefusal,
 	fileName,
+	MAX_LINK_CHARS,
+	shareLink,
 	inTextField,
 	isNotebookPaste,
 	readNotebookFile,
@@ -101,8 +104,17 @@ describe('reading a notebook file', () => {
 		expect(read).toBe(false);
 		expect(result).toEqual({
 			ok: false,
-			error: `the file is 52,428,800 bytes (50 MB); a notebook file is at most ${MAX_NOTEBOOK_CHARS.toLocaleString('en')} bytes (19 MB)`
+			error: `the file is 52,428,800 bytes (50 MB); a notebook file is at most ${MAX_NOTEBOOK_BYTES.toLocaleString('en')} bytes (19 MB)`
 		});
+	});
+
+	it('reads a file at the limit with a byte-order mark; one byte more is refused', async () => {
+		const file = (size: number) => ({ size, text: async () => 'read' });
+		expect(await readNotebookFile(file(MAX_NOTEBOOK_BYTES + 3))).toEqual({
+			ok: true,
+			text: 'read'
+		});
+		expect((await readNotebookFile(file(MAX_NOTEBOOK_BYTES + 4))).ok).toBe(false);
 	});
 
 	it('reads a file within the limit as text', async () => {
@@ -125,8 +137,15 @@ describe('pasting', () => {
 		expect(isNotebookPaste('{"a": 1} and more')).toBe(false);
 	});
 
+	it('takes a notebook after a byte-order mark or before trailing NULs', () => {
+		const text = serialiseNotebook(preset('xor'));
+		expect(isNotebookPaste('\uFEFF' + text)).toBe(true);
+		expect(isNotebookPaste(text + '\0\0')).toBe(true);
+		expect(isNotebookPaste('\0' + text)).toBe(false);
+	});
+
 	it('takes an object too long to parse, so that its refusal can name the limit', () => {
-		expect(isNotebookPaste(`{"x":"${'a'.repeat(MAX_NOTEBOOK_CHARS)}"}`)).toBe(true);
+		expect(isNotebookPaste(`{"x":"${'a'.repeat(MAX_NOTEBOOK_BYTES)}"}`)).toBe(true);
 	});
 
 	it('knows a text field from the rest of the page', () => {
@@ -142,6 +161,38 @@ describe('names and links', () => {
 	it('builds the share link on this page, replacing any hash', () => {
 		const at = { origin: 'https://example.org', pathname: '/gradsheet/', search: '' };
 		expect(shareUrl(at, '#nb=abc')).toBe('https://example.org/gradsheet/#nb=abc');
+	});
+
+	it('gives a link browsers open, and none past 2 MiB: the file is offered instead', async () => {
+		const at = { origin: 'https://example.org', pathname: '/', search: '' };
+		const short = await shareLink(preset('xor'), at);
+		expect(short.ok && short.link.startsWith('https://example.org/#nb=')).toBe(true);
+		// Random numbers barely compress: 60,000 samples make a link of about 4 MB.
+		let seed = 1;
+		const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647) * 2 - 1;
+		const samples = Array.from({ length: 60_000 }, () => ({
+			inputs: [random(), random()],
+			targets: [random(), random()]
+		}));
+		const long = await shareLink({ ...preset('article'), samples }, at);
+		expect(long.ok).toBe(false);
+		if (long.ok) return;
+		const length = Number(
+			/would be ([\d,]+) characters/.exec(long.message)![1].replaceAll(',', '')
+		);
+		expect(length).toBeGreaterThan(MAX_LINK_CHARS);
+		expect(long.message).toContain('browsers open links of at most 2,097,152');
+		expect(long.message).toContain('Export notebook');
+		expect(MAX_LINK_CHARS).toBe(2_097_152);
+	});
+
+	it('refuses a drop of several files, naming them', () => {
+		expect(dropRefusal([])).toBeUndefined();
+		expect(dropRefusal(['a.json'])).toBeUndefined();
+		expect(dropRefusal(['a.json', 'b.json'])).toBe(
+			'The 2 files dropped ("a.json", "b.json") could not be opened: one notebook opens at a time, so drop just one file. The open notebook is unchanged.'
+		);
+		expect(dropRefusal(['1', '2', '3', '4'])).toContain('("1", "2", "3", …)');
 	});
 
 	it('names files by the iteration', () => {

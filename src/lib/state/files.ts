@@ -9,7 +9,14 @@ import { cellValue } from '$lib/engine/maths/cells/values.ts';
 import { describeAddress, type Labels } from '$lib/engine/maths/cells/words.ts';
 import { layerSizes } from '$lib/engine/maths/model.ts';
 import type { Notebook } from '$lib/engine/document/notebook.ts';
-import { MAX_NOTEBOOK_CHARS, parseNotebook } from '$lib/engine/document/notebook-file.ts';
+import {
+	MAX_NOTEBOOK_BYTES,
+	notebookBody,
+	notebookFile,
+	parseNotebook
+} from '$lib/engine/document/notebook-file.ts';
+import { quote } from '$lib/engine/document/notebook-schema.ts';
+import { shareHash } from '$lib/engine/document/share-link.ts';
 import type { Snapshot } from '$lib/engine/maths/snapshot.ts';
 import type { OutputGrid } from '$lib/engine/fast/grid.ts';
 import { xlsxFrom, type XlsxRequest } from '$lib/export/xlsx/request.ts';
@@ -75,16 +82,19 @@ function bytes(n: number): string {
 	return `${n.toLocaleString('en')} bytes${mb >= 1 ? ` (${Math.round(mb)} MB)` : ''}`;
 }
 
+/** Room for a byte-order mark, which the parser takes off before it counts. */
+const MAX_FILE_BYTES = MAX_NOTEBOOK_BYTES + 3;
+
 /**
- * A file's text, refused by its size before a byte is read: a notebook is
- * (almost all) ASCII, so a file over the parser's character limit in bytes
- * cannot be one, and reading 50 MB only to refuse it would stall the page.
+ * A file's text, refused by its size before a byte is read: a file over the
+ * parser's limit (with a byte-order mark) cannot be a notebook, and reading
+ * 50 MB only to refuse it would stall the page.
  */
 export async function readNotebookFile(file: Pick<File, 'size' | 'text'>): Promise<FileText> {
-	if (file.size > MAX_NOTEBOOK_CHARS)
+	if (file.size > MAX_FILE_BYTES)
 		return {
 			ok: false,
-			error: `the file is ${bytes(file.size)}; a notebook file is at most ${bytes(MAX_NOTEBOOK_CHARS)}`
+			error: `the file is ${bytes(file.size)}; a notebook file is at most ${bytes(MAX_NOTEBOOK_BYTES)}`
 		};
 	try {
 		return { ok: true, text: await file.text() };
@@ -102,9 +112,9 @@ export async function readNotebookFile(file: Pick<File, 'size' | 'text'>): Promi
  * looks like an object, so that its refusal names the size limit.
  */
 export function isNotebookPaste(text: string): boolean {
-	const body = text.trim();
+	const body = notebookBody(text).trim();
 	if (!body.startsWith('{') || !body.endsWith('}')) return false;
-	if (body.length > MAX_NOTEBOOK_CHARS) return true;
+	if (body.length > MAX_NOTEBOOK_BYTES) return true;
 	try {
 		const value: unknown = JSON.parse(body);
 		return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -128,6 +138,44 @@ export function inTextField(target: EventTarget | null): boolean {
 /** The link that opens `hash` (`#nb=…`) on this page, without any hash it already has. */
 export function shareUrl(location: Pick<Location, 'origin' | 'pathname' | 'search'>, hash: string) {
 	return location.origin + location.pathname + location.search + hash;
+}
+
+/**
+ * The longest link, whole, that browsers open: Chromium refuses URLs over
+ * 2 MiB (its url::kMaxURLChars), and Firefox's limit is higher.
+ */
+export const MAX_LINK_CHARS = 2 * 1024 * 1024;
+
+export type Shared = { ok: true; link: string } | { ok: false; message: string };
+
+/**
+ * The share link to `notebook` on this page, or why there is none: a link
+ * longer than browsers open, or a notebook over the file limit, which the
+ * link's reader would refuse as the file's does.
+ */
+export async function shareLink(
+	notebook: Notebook,
+	location: Pick<Location, 'origin' | 'pathname' | 'search'>
+): Promise<Shared> {
+	const file = notebookFile(notebook);
+	if (!file.ok) return { ok: false, message: `The notebook cannot be shared: ${file.error}.` };
+	const link = shareUrl(location, await shareHash(notebook));
+	if (link.length <= MAX_LINK_CHARS) return { ok: true, link };
+	const n = (x: number) => x.toLocaleString('en');
+	return {
+		ok: false,
+		message: `The share link would be ${n(link.length)} characters long, and browsers open links of at most ${n(MAX_LINK_CHARS)}. Share the notebook file instead: Export notebook saves it, and Import notebook (or a drop) opens it.`
+	};
+}
+
+/** Why a drop of `names` is refused (more than one file), or undefined. */
+export function dropRefusal(names: readonly string[]): string | undefined {
+	if (names.length <= 1) return undefined;
+	const listed = names.slice(0, 3).map(quote).join(', ') + (names.length > 3 ? ', …' : '');
+	return couldNotOpen(
+		`The ${names.length} files dropped (${listed})`,
+		'one notebook opens at a time, so drop just one file'
+	);
 }
 
 /** A file name for the notebook at `iteration`: gradsheet-iteration-3.json. */

@@ -135,7 +135,7 @@ export class LearnedMap {
 			return () => (sheet.live.wanted = false);
 		});
 		$effect(() => () => this.#worker?.terminate());
-		this.panels = $derived(panelsOf(this.grid, sheet.notebook.labels?.outputs));
+		this.panels = $derived(panelsOf(this.grid, sheet.labels?.outputs));
 		this.scale = $derived(
 			spread(this.panels.flatMap((p) => p.images.map((image) => image.values)))
 		);
@@ -201,7 +201,7 @@ export class LearnedMap {
 
 	/** An input's name: its label, or "input i". */
 	inputName(i: number): string {
-		return this.#sheet.notebook.labels?.inputs?.[i] ?? `input ${i}`;
+		return this.#sheet.labels?.inputs?.[i] ?? `input ${i}`;
 	}
 
 	/** The looked-at point in words: its inputs, then each output and its target. */

@@ -10,11 +10,12 @@ import { createContext } from 'svelte';
 import { parseAddress } from '$lib/engine/maths/addresses.ts';
 import { cellGraph } from '$lib/engine/maths/cells/graph.ts';
 import { cellValue } from '$lib/engine/maths/cells/values.ts';
-import { describeAddress } from '$lib/engine/maths/cells/words.ts';
+import { describeAddress, isolatedLabels } from '$lib/engine/maths/cells/words.ts';
 import type { DataSource } from '$lib/engine/fast/data.ts';
 import { layerSizes } from '$lib/engine/maths/model.ts';
 import { dataSourceOf, netOf, type Notebook } from '$lib/engine/document/notebook.ts';
 import { checkNotebook } from '$lib/engine/document/notebook-schema.ts';
+import { notebookFile } from '$lib/engine/document/notebook-file.ts';
 import type { NotebookPredictions } from '$lib/engine/document/predictions-schema.ts';
 import type { Granularity } from '$lib/engine/maths/passes.ts';
 import { nextLine } from '$lib/engine/maths/lines.ts';
@@ -85,6 +86,8 @@ export class NotebookState {
 	);
 
 	readonly notebook = $derived(this.#moment.notebook);
+	/** The labels as the page shows them, each isolated for bidi (exports take `notebook.labels`). */
+	readonly labels = $derived(isolatedLabels(this.notebook.labels));
 	readonly snapshot = $derived(this.#moment.snapshot);
 	readonly before = $derived(this.#before);
 	readonly pass: Pass = $derived(this.snapshot.cursor.pass);
@@ -186,12 +189,7 @@ export class NotebookState {
 
 	/** What `next` overflowed (set as the note when it was refused, since nothing else changes then). */
 	#overflowed(what: string, next: Moment): OverflowNote | undefined {
-		const note = overflowNote(
-			what,
-			this.#moment.snapshot,
-			next.snapshot,
-			this.notebook.labels ?? {}
-		);
+		const note = overflowNote(what, this.#moment.snapshot, next.snapshot, this.labels ?? {});
 		if (note?.refused) this.overflow = note;
 		return note;
 	}
@@ -225,8 +223,7 @@ export class NotebookState {
 	editMany(entries: readonly (readonly [address: string, value: number])[]): string | undefined {
 		if (this.busy) return this.busy;
 		const result = editCells(this.#moment, entries);
-		if (!result.ok)
-			return `${describeAddress(result.address, this.notebook.labels)}: ${result.error}`;
+		if (!result.ok) return `${describeAddress(result.address, this.labels)}: ${result.error}`;
 		return this.#edited(result.moment);
 	}
 
@@ -386,6 +383,9 @@ export class NotebookState {
 		if (!result.ok) return result.error;
 		const checked = checkNotebook(result.notebook);
 		if (!checked.ok) return checked.error;
+		// What could not be exported (or opened again) is never made.
+		const file = notebookFile(result.notebook);
+		if (!file.ok) return file.error;
 		this.load(result.notebook);
 		return undefined;
 	}
@@ -402,6 +402,8 @@ export class NotebookState {
 		if (!result.ok) return result.error;
 		if (!sameNumbers(layerSizes(netOf(result.notebook)), this.sizes))
 			return this.tryUpdate(() => result);
+		const file = notebookFile(result.notebook);
+		if (!file.ok) return file.error;
 		const { samples, dataset, labels }: SourceFields = result.notebook;
 		return this.#edited(withSource(this.#moment, { samples, dataset, labels }));
 	}

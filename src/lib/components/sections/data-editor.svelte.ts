@@ -69,7 +69,7 @@ export class DataEditor {
 	readonly #inputs = $derived.by(() => this.#sheet.sizes[0]);
 	readonly #outputs = $derived.by(() => this.#sheet.sizes[this.#sheet.sizes.length - 1]);
 	readonly columns = $derived.by(() =>
-		sampleColumns(this.#inputs, this.#outputs, this.#sheet.notebook.labels)
+		sampleColumns(this.#inputs, this.#outputs, this.#sheet.labels)
 	);
 	/** The first target column, after a rule. */
 	readonly divider = $derived(this.#inputs);

@@ -7,7 +7,7 @@ import type { Notebook } from './notebook.ts';
 import {
 	MAX_JSON_DEPTH,
 	MAX_JSON_VALUES,
-	MAX_NOTEBOOK_CHARS,
+	MAX_NOTEBOOK_BYTES,
 	notebookFromJson,
 	parseNotebook,
 	serialiseNotebook
@@ -531,9 +531,9 @@ describe('refusing a notebook over the size limits, with the limit named', () =>
 	});
 
 	it('refuses text longer than the limit before parsing it', () => {
-		expect(MAX_NOTEBOOK_CHARS).toBe(20_000_000);
-		expect(refusal(' '.repeat(MAX_NOTEBOOK_CHARS + 1))).toBe(
-			'the notebook is 20000001 characters long; the limit is 20000000'
+		expect(MAX_NOTEBOOK_BYTES).toBe(20_000_000);
+		expect(refusal('x'.repeat(MAX_NOTEBOOK_BYTES + 1))).toBe(
+			'the notebook is 20,000,001 bytes long; the limit is 20,000,000'
 		);
 	});
 });

@@ -12,13 +12,17 @@ import { NOTEBOOK_FIELDS, checkNotebook, quote, type ParseResult } from './noteb
 export type { ParseResult };
 
 /**
- * The longest notebook text read (characters); anything longer is refused
- * before JSON.parse, so that a pasted or linked blob cannot tie up the page.
- * A net at the weight limit writes about 2.1 million characters, and the
- * article's net with 100,000 rectangle samples about 13 million; a samples
- * table with many columns meets this limit before LIMITS.maxSamples.
+ * The largest notebook, in bytes of UTF-8: the one limit on what is read, by
+ * every route (file, drop, paste, share link), and on what is written. Text
+ * over it is refused before JSON.parse, so that a pasted or linked blob
+ * cannot tie up the page; and a notebook whose file (as Export notebook
+ * writes it, indented: the largest of the forms the app writes) would be
+ * over it is refused too, so that the app never holds a notebook it could
+ * not read back. A net at the weight limit writes about 2.1 million bytes,
+ * and the article's net with 100,000 rectangle samples about 13 million; a
+ * samples table with many columns meets this limit before LIMITS.maxSamples.
  */
-export const MAX_NOTEBOOK_CHARS = 20_000_000;
+export const MAX_NOTEBOOK_BYTES = 20_000_000;
 
 /** The deepest nesting read. A notebook needs 6 levels; 64 leaves room for unknown fields. */
 export const MAX_JSON_DEPTH = 64;
@@ -26,10 +30,10 @@ export const MAX_JSON_DEPTH = 64;
 /**
  * The most values (numbers, strings, objects, …) read from an already-parsed
  * value. JSON text spends at least two characters on each value but the
- * last (`0,`), so text within MAX_NOTEBOOK_CHARS never holds more; this bounds
+ * last (`0,`), so text within MAX_NOTEBOOK_BYTES never holds more; this bounds
  * `notebookFromJson` on objects that share children (a DAG walked as a tree).
  */
-export const MAX_JSON_VALUES = MAX_NOTEBOOK_CHARS / 2 + 1;
+export const MAX_JSON_VALUES = MAX_NOTEBOOK_BYTES / 2 + 1;
 
 /** Keys that could reach or replace a prototype: refused wherever they appear. */
 const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -41,22 +45,66 @@ class Refusal {
 	constructor(readonly message: string) {}
 }
 
-/** Reads notebook text (an exported file, autosave, a decoded share link). Never throws. */
+/** `n` with thousands separators, as the limits are written in messages. */
+const count = (n: number) => n.toLocaleString('en');
+
+/**
+ * The bytes of `text` as UTF-8, without encoding it: a lone surrogate counts
+ * as the 3 bytes of the U+FFFD that an encoder writes for it.
+ */
+export function utf8Length(text: string): number {
+	let bytes = text.length;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 0x80) continue;
+		if (c < 0x800) bytes += 1;
+		else if (c >= 0xd800 && c < 0xdc00 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+			bytes += 2; // a pair: 4 bytes for 2 code units
+			i++;
+		} else bytes += 2;
+	}
+	return bytes;
+}
+
+/** NUL, and JSON's whitespace: what may trail a notebook's closing brace. */
+const TRAILING = new Set([0x00, 0x09, 0x0a, 0x0d, 0x20]);
+
+/**
+ * Notebook text without what editors and clipboards add around JSON: a
+ * leading byte-order mark (U+FEFF, which JSON.parse refuses) and trailing NUL
+ * characters (and whitespace among them), as some editors copy a buffer.
+ */
+export function notebookBody(text: string): string {
+	let end = text.length;
+	while (end > 0 && TRAILING.has(text.charCodeAt(end - 1))) end--;
+	return text.slice(text.charCodeAt(0) === 0xfeff ? 1 : 0, end);
+}
+
+const tooLarge = (bytes: number) =>
+	`the notebook is ${count(bytes)} bytes long; the limit is ${count(MAX_NOTEBOOK_BYTES)}`;
+
+/**
+ * Reads notebook text (an exported file, a paste, a decoded share link),
+ * once a byte-order mark and trailing NULs are taken off. Never throws.
+ */
 export function parseNotebook(text: string): ParseResult {
 	if (typeof text !== 'string') return { ok: false, error: 'the notebook must be text' };
-	if (text.length > MAX_NOTEBOOK_CHARS)
-		return {
-			ok: false,
-			error: `the notebook is ${text.length} characters long; the limit is ${MAX_NOTEBOOK_CHARS}`
-		};
-	if (nestedTooDeep(text)) return { ok: false, error: TOO_DEEP };
+	// Each code unit is at least a byte: only text this short needs counting.
+	const body = notebookBody(text);
+	if (body.length > MAX_NOTEBOOK_BYTES) return { ok: false, error: tooLarge(body.length) };
+	const bytes = utf8Length(body);
+	if (bytes > MAX_NOTEBOOK_BYTES) return { ok: false, error: tooLarge(bytes) };
+	if (nestedTooDeep(body)) return { ok: false, error: TOO_DEEP };
 	let value: unknown;
 	try {
-		value = JSON.parse(text);
+		value = JSON.parse(body);
 	} catch (error) {
 		return { ok: false, error: `the notebook is not valid JSON: ${describe(error)}` };
 	}
-	return notebookFromJson(value);
+	const parsed = notebookFromJson(value);
+	if (!parsed.ok) return parsed;
+	const file = notebookFile(parsed.notebook);
+	return file.ok ? parsed : file;
 }
 
 /**
@@ -198,43 +246,104 @@ const NOTEBOOK: KeyOrder = {
  * and runs keep every parameter finite (state/overflow.ts, the run's 'overflow').
  */
 export function serialiseNotebook(notebook: Notebook, options?: { compact?: boolean }): string {
-	const step = options?.compact ? '' : '  ';
-	return write(notebook, NOTEBOOK, '', step) + (step ? '\n' : '');
+	return new Writer(options?.compact ? '' : '  ', Infinity).notebook(notebook);
+}
+
+export type FileResult = { ok: true; text: string } | { ok: false; error: string };
+
+/**
+ * The notebook's file, as Export notebook writes it, or why it cannot be
+ * written: over MAX_NOTEBOOK_BYTES, which every route that opens a notebook
+ * refuses. Writing stops as soon as the limit is passed, so a notebook whose
+ * unknown fields nest deep (each level indents its lines further) costs at
+ * most the limit's worth of text.
+ */
+export function notebookFile(notebook: Notebook): FileResult {
+	try {
+		return { ok: true, text: new Writer('  ', MAX_NOTEBOOK_BYTES).notebook(notebook) };
+	} catch (error) {
+		if (!(error instanceof Refusal)) throw error;
+		return { ok: false, error: error.message };
+	}
 }
 
 function writable(value: unknown): boolean {
 	return value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
 }
 
-function write(value: unknown, order: KeyOrder | undefined, indent: string, step: string): string {
-	if (typeof value === 'number') {
-		if (!Number.isFinite(value))
-			throw new RangeError(`a notebook file holds finite numbers only, not ${value}`);
-		return Object.is(value, -0) ? '-0' : String(value);
+/** JSON text appended piece by piece, counting its UTF-8 bytes against a budget. */
+class Writer {
+	readonly #parts: string[] = [];
+	#bytes = 0;
+
+	constructor(
+		readonly step: string,
+		readonly budget: number
+	) {}
+
+	notebook(notebook: Notebook): string {
+		this.#value(notebook, NOTEBOOK, '');
+		if (this.step) this.#put('\n');
+		return this.#parts.join('');
 	}
-	if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null';
-	const inner = indent + step;
-	const block = (open: string, parts: string[], close: string) =>
-		step
-			? `${open}\n${inner}${parts.join(`,\n${inner}`)}\n${indent}${close}`
-			: open + parts.join(',') + close;
-	if (Array.isArray(value)) {
-		if (value.length === 0) return '[]';
-		// Array.from, not map: a hole must be written as null, as JSON.stringify does.
-		const items = Array.from(value, (item, i) =>
-			write(item, order?.child?.(String(i)), inner, step)
-		);
-		const flat = value.every((item) => typeof item !== 'object' || item === null);
-		return flat ? `[${items.join(step ? ', ' : ',')}]` : block('[', items, ']');
+
+	#put(text: string): void {
+		this.#parts.push(text);
+		if (this.budget === Infinity) return;
+		this.#bytes += utf8Length(text);
+		if (this.#bytes > this.budget)
+			throw new Refusal(
+				`as a file the notebook would be more than ${count(this.budget)} bytes, the limit`
+			);
 	}
-	const record = value as Record<string, unknown>;
-	const known = (order?.keys ?? []).filter((key) => Object.hasOwn(record, key));
-	const rest = Object.keys(record).filter((key) => !known.includes(key));
-	const parts = [...known, ...rest]
-		.filter((key) => writable(record[key]))
-		.map(
-			(key) =>
-				`${JSON.stringify(key)}:${step ? ' ' : ''}${write(record[key], order?.child?.(key), inner, step)}`
-		);
-	return parts.length ? block('{', parts, '}') : '{}';
+
+	#value(value: unknown, order: KeyOrder | undefined, indent: string): void {
+		if (typeof value === 'number') {
+			if (!Number.isFinite(value))
+				throw new RangeError(`a notebook file holds finite numbers only, not ${value}`);
+			return this.#put(Object.is(value, -0) ? '-0' : String(value));
+		}
+		if (typeof value !== 'object' || value === null)
+			return this.#put(JSON.stringify(value) ?? 'null');
+		if (Array.isArray(value)) return this.#array(value, order, indent);
+		const record = value as Record<string, unknown>;
+		const known = (order?.keys ?? []).filter((key) => Object.hasOwn(record, key));
+		const rest = Object.keys(record).filter((key) => !known.includes(key));
+		const keys = [...known, ...rest].filter((key) => writable(record[key]));
+		if (keys.length === 0) return this.#put('{}');
+		const inner = indent + this.step;
+		this.#put('{');
+		keys.forEach((key, i) => {
+			this.#open(i, inner);
+			this.#put(`${JSON.stringify(key)}:${this.step ? ' ' : ''}`);
+			this.#value(record[key], order?.child?.(key), inner);
+		});
+		this.#close(indent, '}');
+	}
+
+	#array(value: readonly unknown[], order: KeyOrder | undefined, indent: string): void {
+		if (value.length === 0) return this.#put('[]');
+		const inner = indent + this.step;
+		// Indexed, not forEach: a hole must be written as null, as JSON.stringify does.
+		const flat = Array.from(value).every((item) => typeof item !== 'object' || item === null);
+		this.#put('[');
+		for (let i = 0; i < value.length; i++) {
+			if (flat) {
+				if (i) this.#put(this.step ? ', ' : ',');
+			} else this.#open(i, inner);
+			this.#value(value[i], order?.child?.(String(i)), inner);
+		}
+		if (flat) this.#put(']');
+		else this.#close(indent, ']');
+	}
+
+	/** Before the i-th item of an object or a nested array: a comma, then its own line. */
+	#open(i: number, inner: string): void {
+		if (i) this.#put(',');
+		if (this.step) this.#put(`\n${inner}`);
+	}
+
+	#close(indent: string, bracket: string): void {
+		this.#put(this.step ? `\n${indent}${bracket}` : bracket);
+	}
 }

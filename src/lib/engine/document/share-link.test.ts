@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { articleNotebook } from '../__fixtures__/nets.ts';
 import type { Notebook } from './notebook.ts';
-import { MAX_NOTEBOOK_CHARS, serialiseNotebook } from './notebook-file.ts';
+import { MAX_NOTEBOOK_BYTES, serialiseNotebook } from './notebook-file.ts';
 import {
 	MAX_SHARE_BYTES,
 	MAX_SHARE_DATA_CHARS,
@@ -186,7 +186,7 @@ describe('refusing a link that does not decode', () => {
 	});
 
 	it('stops inflating a deflate bomb at the size limit', async () => {
-		expect(MAX_SHARE_BYTES).toBe(MAX_NOTEBOOK_CHARS);
+		expect(MAX_SHARE_BYTES).toBe(MAX_NOTEBOOK_BYTES);
 		const bomb = await deflateData(new Uint8Array(MAX_SHARE_BYTES + 5_000_000));
 		expect(bomb.length).toBeLessThan(40_000);
 		expect(await refusal(bomb)).toBe(

@@ -7,7 +7,7 @@
  */
 import type { Notebook } from './notebook.ts';
 import {
-	MAX_NOTEBOOK_CHARS,
+	MAX_NOTEBOOK_BYTES,
 	parseNotebook,
 	serialiseNotebook,
 	type ParseResult
@@ -17,7 +17,7 @@ import {
 const PARAMETER = 'nb=';
 
 /** Largest inflated notebook read from a link, in bytes: a deflate bomb stops here. */
-export const MAX_SHARE_BYTES = MAX_NOTEBOOK_CHARS;
+export const MAX_SHARE_BYTES = MAX_NOTEBOOK_BYTES;
 
 /**
  * Longest `<data>` read: base64url of the deflate of MAX_SHARE_BYTES even if

@@ -13,6 +13,7 @@ import type { Snapshot } from '../../engine/maths/snapshot.ts';
 import { deltaFactors } from './formulas.ts';
 import { cellName } from './names.ts';
 import { unrolledSheet, type UnrolledOptions } from './unrolled.ts';
+import { labelsNotice } from './xml-text.ts';
 import {
 	addressCell,
 	cellRef,
@@ -40,6 +41,7 @@ const LEGEND = [
 
 function inputsSheet(s: Snapshot, labels: Labels): SheetPlan {
 	const sizes = layerSizes(s.startNet);
+	const notice = labelsNotice(labels);
 	const named = (addr: string, description = describeAddress(addr, labels)): Row => [
 		text(description),
 		text(cellName(addr)),
@@ -48,6 +50,7 @@ function inputsSheet(s: Snapshot, labels: Labels): SheetPlan {
 	const rows: Row[] = [
 		[text('Gradsheet: one iteration of backpropagation', 'title')],
 		...LEGEND.map((line) => [text(line, 'note')]),
+		...(notice ? [[text(notice, 'note')]] : []),
 		[],
 		headers('cell', 'name', 'value'),
 		...range(sizes[0]).map((i) => named(address.input(i))),

@@ -14,6 +14,7 @@ import {
 } from './plan.ts';
 import type { XlsxRequest } from './request.ts';
 import { planWorkbook } from './sheets.ts';
+import { xmlText } from './xml-text.ts';
 
 export const NUMBER_FORMATS: Readonly<Record<Format, string>> = {
 	number: '0.000000',
@@ -131,7 +132,7 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, styles: CellSty
 			const cell = sheet.getCell(r + 1, c + 1);
 			if (planned.kind === 'text') {
 				// Always a string value, never a formula: a label like "=1+1" stays text.
-				cell.value = planned.text;
+				cell.value = xmlText(planned.text);
 				styles.text(cell, planned, c);
 				return;
 			}
