@@ -58,6 +58,10 @@ test('a refusal lies over the cell below without taking its click, and goes when
 	await button(page, 'Forward').click();
 	const above = cell(page, 'layers.1.neurons.0.weights.1');
 	const below = cell(page, 'layers.1.neurons.1.weights.1');
+	// The cell mid-screen, so that the message has room below it (near the bottom it goes above):
+	// once Forward's own scroll has landed, wherever a loaded machine let it land.
+	await expect.poll(() => scrollStill(page)).toBe(true);
+	await above.evaluate((el) => el.scrollIntoView({ block: 'center' }));
 	await typeInto(page, 'layers.1.neurons.0.weights.1', 'abc');
 	const alert = await expectRefusal(above, 'not a number');
 
