@@ -25,6 +25,7 @@ import { inputKey, itemKeys, itemMarks, neuronKey, type Mark } from '$lib/diagra
 import { strongestLinks } from '$lib/diagram/strongest.ts';
 import { weightGradientNumbers, weightNumbers } from '$lib/diagram/weights.ts';
 import { formatNumber } from '$lib/tex/numbers.ts';
+import { keptList, sameFields } from './kept.ts';
 import type { NotebookState } from './notebook.svelte.ts';
 import type { SlowNeuron } from './slow-neurons.svelte.ts';
 
@@ -37,6 +38,8 @@ const NEXT = {
 	train: 'updated next',
 	done: ''
 };
+/** A hidden neuron's side label: none, one array for all, so that nodes compare equal. */
+const NO_SIDE: readonly string[] = [];
 /** Inputs have no gradient: in gradients mode they are drawn plain. */
 const INPUT_FILL = '#eef0f3';
 
@@ -93,6 +96,9 @@ export class DiagramView {
 	readonly nodeScale: number;
 	readonly inputs: readonly NodeView[];
 	readonly neurons: readonly NodeView[];
+	// The nodes drawn last: a node whose every field is as it was stays the same object, and wakes nothing.
+	#lastInputs: readonly NodeView[] = [];
+	#lastNeurons: readonly NodeView[] = [];
 	/** When a big net's links are capped, what the drawing leaves out; undefined when all are drawn. */
 	readonly capped: string | undefined;
 	/** A link's title, or undefined when the net has too many links to title them. */
@@ -131,63 +137,12 @@ export class DiagramView {
 				? valueScale([...this.#inputValues, ...this.#neuronValues])
 				: gradientScale(this.#neuronValues)
 		);
-		this.inputs = $derived(
-			this.layout.columns[0].nodes.map((p, i) => {
-				const v = this.#inputValues[i];
-				const fill = this.mode === 'values' ? this.#fill(v) : INPUT_FILL;
-				const name = this.#labels.inputs?.[i] ? ` (${this.#labels.inputs[i]})` : '';
-				return {
-					key: inputKey(i),
-					...p,
-					fill,
-					ink: fill && inkOn(fill),
-					text: this.#short(v),
-					label: `Input ${i}${name}: ${this.#full(v)}`,
-					next: false,
-					mark: this.marks.get(inputKey(i)),
-					traced: this.traced.has(inputKey(i)),
-					slow: undefined,
-					address: address.input(i),
-					square: true,
-					side: this.layout.inputLabels[i] ?? [],
-					sideX: p.x - this.layout.labelOffset,
-					sideAnchor: 'end'
-				};
-			})
+		this.inputs = $derived.by(
+			() => (this.#lastInputs = keptList(this.#lastInputs, this.#inputs(), sameNode))
 		);
-		this.neurons = $derived.by(() => {
-			const { cursor } = sheet().snapshot;
-			const last = this.layout.columns.length - 2;
-			let n = 0;
-			return this.layout.columns.slice(1).flatMap((column, l) =>
-				column.nodes.map((p, j) => {
-					const v = this.#neuronValues[n++];
-					const fill = this.#fill(v);
-					const next = cursor.pass !== 'done' && cursor.layer === l && cursor.neuron === j;
-					const output =
-						l === last && this.#labels.outputs?.[j] ? ` (${this.#labels.outputs[j]})` : '';
-					const says = next ? `; ${NEXT[cursor.pass]}` : '';
-					const slow = sheet().slow.neuron(l, j);
-					return {
-						key: neuronKey(l, j),
-						...p,
-						fill,
-						ink: fill && inkOn(fill),
-						text: this.#short(v),
-						label: `Layer ${l}, neuron ${j}${output}: ${this.#field} ${this.#full(v)}${says}${slow ? `. ${slow.words}` : ''}`,
-						next,
-						slow,
-						mark: this.marks.get(neuronKey(l, j)),
-						traced: this.traced.has(neuronKey(l, j)),
-						address: address.neuron(l, j, this.#field),
-						square: false,
-						side: l === last ? (this.layout.outputLabels[j] ?? []) : [],
-						sideX: p.x + this.layout.labelOffset,
-						sideAnchor: 'start'
-					};
-				})
-			);
-		});
+		this.neurons = $derived.by(
+			() => (this.#lastNeurons = keptList(this.#lastNeurons, this.#neurons(), sameNode))
+		);
 		this.capped = $derived(
 			this.shown.length < this.links.length
 				? `The ${this.shown.length.toLocaleString('en')} strongest of ${this.links.length.toLocaleString('en')} links are drawn, by |${this.mode === 'values' ? 'weight' : 'weight gradient'}|; a weight selected in the tables is drawn whatever its size.`
@@ -197,6 +152,65 @@ export class DiagramView {
 			this.links.length <= TITLED_LINKS
 				? (link: LinkGeometry, v: number | undefined) => this.#linkTitle(link, v)
 				: undefined
+		);
+	}
+
+	#inputs(): NodeView[] {
+		return this.layout.columns[0].nodes.map((p, i) => {
+			const v = this.#inputValues[i];
+			const fill = this.mode === 'values' ? this.#fill(v) : INPUT_FILL;
+			const name = this.#labels.inputs?.[i] ? ` (${this.#labels.inputs[i]})` : '';
+			return {
+				key: inputKey(i),
+				...p,
+				fill,
+				ink: fill && inkOn(fill),
+				text: this.#short(v),
+				label: `Input ${i}${name}: ${this.#full(v)}`,
+				next: false,
+				mark: this.marks.get(inputKey(i)),
+				traced: this.traced.has(inputKey(i)),
+				slow: undefined,
+				address: address.input(i),
+				square: true,
+				side: this.layout.inputLabels[i] ?? NO_SIDE,
+				sideX: p.x - this.layout.labelOffset,
+				sideAnchor: 'end'
+			};
+		});
+	}
+
+	#neurons(): NodeView[] {
+		const { cursor } = this.#sheet().snapshot;
+		const last = this.layout.columns.length - 2;
+		let n = 0;
+		return this.layout.columns.slice(1).flatMap((column, l) =>
+			column.nodes.map((p, j) => {
+				const v = this.#neuronValues[n++];
+				const fill = this.#fill(v);
+				const next = cursor.pass !== 'done' && cursor.layer === l && cursor.neuron === j;
+				const output =
+					l === last && this.#labels.outputs?.[j] ? ` (${this.#labels.outputs[j]})` : '';
+				const says = next ? `; ${NEXT[cursor.pass]}` : '';
+				const slow = this.#sheet().slow.neuron(l, j);
+				return {
+					key: neuronKey(l, j),
+					...p,
+					fill,
+					ink: fill && inkOn(fill),
+					text: this.#short(v),
+					label: `Layer ${l}, neuron ${j}${output}: ${this.#field} ${this.#full(v)}${says}${slow ? `. ${slow.words}` : ''}`,
+					next,
+					slow,
+					mark: this.marks.get(neuronKey(l, j)),
+					traced: this.traced.has(neuronKey(l, j)),
+					address: address.neuron(l, j, this.#field),
+					square: false,
+					side: l === last ? (this.layout.outputLabels[j] ?? NO_SIDE) : NO_SIDE,
+					sideX: p.x + this.layout.labelOffset,
+					sideAnchor: 'start'
+				};
+			})
 		);
 	}
 
@@ -230,3 +244,8 @@ export class DiagramView {
 		return v === undefined ? 'not computed yet' : formatNumber(v, this.#sheet().precision);
 	}
 }
+
+/** Two nodes show the same; a slow neuron's note is remade on each step, and the same words are the same note. */
+const sameNode = (a: NodeView, b: NodeView) =>
+	a.slow?.words === b.slow?.words &&
+	sameFields({ ...a, slow: undefined }, { ...b, slow: undefined });

@@ -101,6 +101,9 @@ export class LearnedMap {
 	/** The map worker's latest answer, for a big net. */
 	#answer = $state.raw<OutputGrid | undefined>(undefined);
 	#asked = 0;
+	/** The grid as last drawn, and the grid of the net and inputs now, computed in the page. */
+	#drawn: OutputGrid | undefined;
+	readonly #fresh: () => OutputGrid;
 	#worker: Worker | undefined;
 
 	constructor(sheet: NotebookState, spawn: () => Worker = spawnGridWorker) {
@@ -121,10 +124,14 @@ export class LearnedMap {
 			return { x, y, held: inputs, xRange: inputRange(sheet.source, seen, x), yRange, points };
 		});
 		const big = $derived(weights > BIG_NET);
+		this.#fresh = () => outputGrid(net, plane, ruleOf(sheet.source));
 		// A big net's grid comes from the map worker; until its first answer, it is computed here once.
-		this.grid = $derived(
-			big && this.#answer ? this.#answer : outputGrid(net, plane, ruleOf(sheet.source))
-		);
+		// Off screen the grid drawn last stands: a Train far from the map costs it nothing, and the
+		// map catches up as it comes into view (the readout below it reads the same grid).
+		this.grid = $derived.by(() => {
+			if (!this.onScreen && this.#drawn) return this.#drawn;
+			return (this.#drawn = big && this.#answer ? this.#answer : this.#fresh());
+		});
 		$effect(() => {
 			if (!this.onScreen || !big) return;
 			const source = sheet.source.kind === 'generator' ? sheet.source : undefined;
@@ -180,8 +187,11 @@ export class LearnedMap {
 
 	/** The point looked at, as numbers. */
 	readonly point: MapPoint | undefined = $derived.by(() => {
-		const { at, grid } = this;
-		if (at === undefined || at >= grid.inputs.length) return undefined;
+		// `at` first: with no point looked at, the grid is not read (nor, off screen, recomputed).
+		const at = this.at;
+		if (at === undefined) return undefined;
+		const grid = this.grid;
+		if (at >= grid.inputs.length) return undefined;
 		return {
 			index: at,
 			inputs: grid.inputs[at],
@@ -256,7 +266,8 @@ export class LearnedMap {
 
 	/** The grid as CSV: every input, then each output. */
 	csv(): string {
-		return gridCsv(this.grid, this.#sheet.notebook.labels);
+		// The net now, even if the map has not caught up (off screen, or the worker's answer on its way).
+		return gridCsv(this.#fresh(), this.#sheet.notebook.labels);
 	}
 
 	downloadCsv(): void {

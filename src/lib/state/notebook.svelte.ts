@@ -412,8 +412,10 @@ export class NotebookState {
 
 	/** Why a run cannot start now (the notebook held by another, pins, numbers that are not finite, data that does not fit), or undefined. */
 	runProblem(): string | undefined {
-		return this.busy ?? runProblem(this.snapshot, this.#runSource());
+		return this.#runProblem;
 	}
+	// Once per step, however many panels ask (Run, Compare seeds).
+	readonly #runProblem = $derived(this.busy ?? runProblem(this.snapshot, this.#runSource()));
 
 	/** What a run of `settings` starts from now. */
 	planRun(settings: RunSettings): RunPlan {

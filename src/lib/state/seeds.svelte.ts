@@ -13,12 +13,15 @@ import { spawnTrainWorker } from '$lib/workers/spawn.ts';
 import type { Hold } from './hold.svelte.ts';
 import type { Moment } from './moment.ts';
 import { parseSettings, runMoment, type RunPlan } from './run-plan.ts';
+import { seedProblem } from '$lib/engine/document/reshape.ts';
 import { defaultSeeds, parseSeeds, planSeeds, type SeedPlan } from './seeds-plan.ts';
 
 /** What SeedsState needs of the notebook. */
 export interface SeedsHost {
 	readonly hold: Hold;
 	readonly busy: string | undefined;
+	/** Why Run could not start from the open notebook: the seeds' runs are refused for the same reasons. */
+	runProblem(): string | undefined;
 	toNotebook(): Notebook;
 	applyRun(moment: Moment): void;
 }
@@ -51,7 +54,21 @@ export class SeedsState {
 	runs = $state.raw<SeedRun[]>([]);
 
 	readonly running = $derived(this.runs.some((r) => r.status === 'running'));
-	readonly problem = $derived.by(() => this.#planned().error);
+	/**
+	 * Why the seeds cannot go, as the panel shows it before Start. A step changes only what the
+	 * seeds replace (the weights, the iteration), so this asks what planning would refuse without
+	 * re-seeding the net once per seed and step: the fields, then each seed, then Run's own reasons
+	 * (pins, numbers that are not finite, data that does not fit), which re-seeding keeps. Start
+	 * plans for real and returns why, should that still refuse.
+	 */
+	readonly problem = $derived.by(() => {
+		const typed = this.#typed();
+		if (!typed.ok) return typed.error;
+		const sheet = this.host();
+		if (sheet.busy && !this.running) return sheet.busy;
+		const seeded = typed.seeds.map(seedProblem).find((why) => why !== undefined);
+		return seeded ?? (this.running ? undefined : sheet.runProblem());
+	});
 
 	#workers: Worker[] = [];
 	#plans: RunPlan[] = [];
@@ -68,21 +85,28 @@ export class SeedsState {
 		this.seedsText = defaultSeeds(own, count);
 	}
 
-	#planned(): { plans?: SeedPlan[]; error?: string } {
+	#typed() {
 		const seeds = parseSeeds(this.seedsText);
-		if (!seeds.ok) return { error: `${seeds.error}.` };
+		if (!seeds.ok) return { ok: false, error: `${seeds.error}.` } as const;
 		const settings = parseSettings(this.iterations, '');
-		if (!settings.ok) return { error: `${settings.error}.` };
+		if (!settings.ok) return { ok: false, error: `${settings.error}.` } as const;
+		return { ok: true, seeds: seeds.seeds, settings: settings.settings } as const;
+	}
+
+	#planned(): { plans?: SeedPlan[]; error?: string } {
+		const typed = this.#typed();
+		if (!typed.ok) return { error: typed.error };
 		const sheet = this.host();
 		if (sheet.busy && !this.running) return { error: sheet.busy };
-		const planned = planSeeds(sheet.toNotebook(), seeds.seeds, settings.settings);
+		const planned = planSeeds(sheet.toNotebook(), typed.seeds, typed.settings);
 		return planned.ok ? { plans: planned.plans } : { error: planned.error };
 	}
 
-	start(): void {
-		if (this.running) return;
-		const { plans } = this.#planned();
-		if (!plans) return;
+	/** Starts the seeds; returns why planning refused, if it did (the panel already says why it would). */
+	start(): string | undefined {
+		if (this.running) return undefined;
+		const { plans, error } = this.#planned();
+		if (!plans) return error;
 		this.host().hold.set(SEEDS_GOING, () => this.cancel());
 		this.#plans = plans.map((p) => p.plan);
 		this.runs = plans.map(({ seed, plan }) => ({
@@ -101,6 +125,7 @@ export class SeedsState {
 			worker.postMessage({ type: 'start', request: plan.request });
 			return worker;
 		});
+		return undefined;
 	}
 
 	/** Asks every worker still training to stop after its current chunk. */

@@ -6,6 +6,7 @@
  * Everything is derived from the notebook's snapshot and selection, so any
  * step (a line, a neuron, a layer, a pass) moves it; the components only draw it.
  */
+import { keptList } from './kept.ts';
 import { nextLine, previousLine, type LineId, type LineRun } from '$lib/engine/maths/lines.ts';
 import { LISTING, loopVariables } from '$lib/engine/maths/listing.ts';
 import type { Snapshot, StepPass } from '$lib/engine/maths/snapshot.ts';
@@ -45,6 +46,8 @@ interface LineView {
 	readonly next: boolean;
 	/** A line that computes the selected cell */
 	readonly here: boolean;
+	/** Whether clicking it selects a cell: some layer of the net runs it  */
+	readonly pickable: boolean;
 }
 
 export interface PassView {
@@ -92,9 +95,15 @@ export class TracerState {
 			writes: writesOf(this.#snapshot, run)
 		};
 	});
-	readonly passes: readonly PassView[] = $derived.by(() =>
-		(Object.keys(LISTING) as StepPass[]).map((pass) => this.#passView(pass))
+	readonly passes: readonly PassView[] = $derived.by(
+		() =>
+			(this.#passes = keptList(
+				this.#passes,
+				(Object.keys(LISTING) as StepPass[]).map((pass, n) => this.#passView(pass, this.#passes[n]))
+			))
 	);
+	/** The passes as last shown: a line, or a whole pass, that shows the same stays the same object. */
+	#passes: readonly PassView[] = [];
 
 	/**
 	 * The listing's one Tab stop (its buttons move by arrow keys, TracerPanel):
@@ -142,11 +151,6 @@ export class TracerState {
 		this.#sheet.select(node.address, node.stage);
 	}
 
-	/** Whether line `id` can be picked: some layer of the net runs it. */
-	canPick(id: LineId): boolean {
-		return runFor(this.#snapshot, id, [this.next, this.ran]) !== undefined;
-	}
-
 	/** A number as the cells show it, with the page's digits. */
 	format(x: number): string {
 		return formatNumber(x, this.#sheet.precision);
@@ -157,7 +161,7 @@ export class TracerState {
 		return `${this.#sheet.selected}|${JSON.stringify(this.#snapshot.cursor)}|${this.#snapshot.iteration}`;
 	}
 
-	#passView(pass: StepPass): PassView {
+	#passView(pass: StepPass, was: PassView | undefined): PassView {
 		const { next, ran, here } = this;
 		const auto =
 			next?.pass === pass || ran?.pass === pass || here.some((id) => passOf(id) === pass);
@@ -173,9 +177,12 @@ export class TracerState {
 				id: line.id,
 				ran: line.id !== undefined && ran?.id === line.id,
 				next: line.id !== undefined && next?.id === line.id,
-				here: line.id !== undefined && here.includes(line.id)
+				here: line.id !== undefined && here.includes(line.id),
+				pickable: run !== undefined
 			};
 		});
-		return { pass, name: PASS_NAMES[pass], open: toggled ?? auto, lines };
+		const kept = keptList(was?.lines ?? [], lines);
+		const same = was !== undefined && kept.every((line, n) => line === was.lines[n]);
+		return { pass, name: PASS_NAMES[pass], open: toggled ?? auto, lines: same ? was.lines : kept };
 	}
 }

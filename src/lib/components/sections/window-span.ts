@@ -46,3 +46,12 @@ export function revealOffset(index: number, size: number, offset: number, extent
 /** Whether a table of `rows` × `columns` cells is windowed rather than drawn whole. */
 export const windowed = (rows: number, columns: number): boolean =>
 	rows > WINDOWED_LENGTH || columns > WINDOWED_LENGTH || rows * columns > WINDOWED_CELLS;
+
+/**
+ * `next`, or `now` itself when every number is the same: a step redraws a
+ * windowed table's cells and its resize measures again; the same sizes must
+ * not wake the window's spans.
+ */
+export function kept<T extends Record<string, number>>(now: T, next: T): T {
+	return Object.keys(next).every((k) => Object.is(now[k], next[k])) ? now : next;
+}

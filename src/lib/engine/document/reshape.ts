@@ -213,7 +213,7 @@ export function setActivation(notebook: Notebook, l: number, activation: Activat
 }
 
 /** Why `seed` cannot seed a notebook, or undefined. */
-function seedProblem(seed: number): string | undefined {
+export function seedProblem(seed: number): string | undefined {
 	return Number.isInteger(seed) && seed >= SEED_MIN && seed <= SEED_MAX
 		? undefined
 		: `a seed is a whole number from ${SEED_MIN} to ${SEED_MAX}`;

@@ -40,10 +40,29 @@ const index = (part: string | undefined) =>
 	part !== undefined && INDEX.test(part) ? Number(part) : undefined;
 
 /**
+ * Addresses parsed so far: a step reads the same few thousand cells by address
+ * again and again, and a lookup costs a fraction of a split and four regex
+ * tests. Bounded, so that walking a 100,000-weight net does not keep them all;
+ * the parsed objects are read-only, so sharing them is safe.
+ */
+const parsed = new Map<string, Address | undefined>();
+const PARSED_MOST = 100_000;
+
+/**
  * The address a string names, or undefined. Only checks the form; whether the
  * indices exist in a given net is `sizes`' business (see `addressExists`).
  */
 export function parseAddress(text: string): Address | undefined {
+	let a = parsed.get(text);
+	if (a === undefined && !parsed.has(text)) {
+		if (parsed.size >= PARSED_MOST) parsed.clear();
+		a = parseForm(text);
+		parsed.set(text, a);
+	}
+	return a;
+}
+
+function parseForm(text: string): Address | undefined {
 	const parts = text.split('.');
 	if (parts.length === 1) {
 		return parts[0] === 'learning_rate' || parts[0] === 'loss' || parts[0] === 'iteration'

@@ -9,7 +9,11 @@
  * runs an effect.
  */
 import { untrack } from 'svelte';
-import { deltaTerms } from '$lib/engine/maths/cells/delta-terms.ts';
+import {
+	deltaFactors,
+	deltaTerms,
+	type DeltaFactors
+} from '$lib/engine/maths/cells/delta-terms.ts';
 import type { Snapshot } from '$lib/engine/maths/snapshot.ts';
 import { formatNumber } from '$lib/tex/numbers.ts';
 import type { NotebookState } from '../notebook.svelte.ts';
@@ -31,6 +35,10 @@ class DeltaTermRow {
 	fPrime = $state.raw<TermView>(BLANK);
 	/** a − t or Σₖ δₖ wₖⱼ */
 	sum = $state.raw<TermView>(BLANK);
+	/** δ's two factors, made once per net shape and activations (see `net`). */
+	factors: DeltaFactors | undefined;
+	/** The digits the row's texts were made with. */
+	precision = NaN;
 	constructor(
 		readonly layer: number,
 		readonly neuron: number
@@ -42,6 +50,8 @@ export class DeltaTermViews {
 	// Not reactive on purpose: rows depend on their own numbers, never on the set of rows.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #rows = new Map<string, DeltaTermRow>();
+	/** The shape and activations the rows' factors were made for. */
+	#net = '';
 
 	constructor(sheet: NotebookState) {
 		this.#sheet = sheet;
@@ -55,11 +65,17 @@ export class DeltaTermViews {
 	/** Recomputes every row drawn, telling only those whose numbers differ (the effect's work, untracked). */
 	refresh(): void {
 		const { snapshot, precision, sizes } = this.#sheet;
+		const net = netKind(snapshot, sizes);
+		const remake = net !== this.#net;
+		this.#net = net;
 		for (const [key, row] of this.#rows) {
 			// A neuron of the net's old shape: its row is going.
 			if (row.layer + 1 >= sizes.length || row.neuron >= sizes[row.layer + 1])
 				this.#rows.delete(key);
-			else update(row, snapshot, precision);
+			else {
+				if (remake) row.factors = undefined;
+				update(row, snapshot, precision);
+			}
 		}
 	}
 
@@ -77,12 +93,17 @@ export class DeltaTermViews {
 	}
 }
 
-function update(row: DeltaTermRow, snapshot: Snapshot, precision: number): void {
-	const terms = deltaTerms(snapshot, row.layer, row.neuron);
-	const fPrime = termView(terms.fPrime, precision);
-	const sum = termView(terms.sum, precision);
-	if (!same(row.fPrime, fPrime)) row.fPrime = fPrime;
-	if (!same(row.sum, sum)) row.sum = sum;
-}
+/** What δ's factors depend on: the net's shape and each layer's activation, not its numbers. */
+const netKind = (s: Snapshot, sizes: readonly number[]) =>
+	`${sizes.join('-')} ${s.startNet.layers.map((layer) => layer.activation).join()}`;
 
-const same = (a: TermView, b: TermView) => Object.is(a.value, b.value) && a.text === b.text;
+function update(row: DeltaTermRow, snapshot: Snapshot, precision: number): void {
+	row.factors ??= deltaFactors(snapshot.startNet, row.layer, row.neuron);
+	const terms = deltaTerms(snapshot, row.layer, row.neuron, row.factors);
+	// The same number at the same digits is the same text: formatted only when one changed.
+	const again = precision === row.precision;
+	row.precision = precision;
+	if (!again || !Object.is(row.fPrime.value, terms.fPrime))
+		row.fPrime = termView(terms.fPrime, precision);
+	if (!again || !Object.is(row.sum.value, terms.sum)) row.sum = termView(terms.sum, precision);
+}

@@ -40,7 +40,9 @@ export function cellView(
 	address: string | Address,
 	precision: number,
 	/** The address as text, when `address` is already parsed (pins are keyed by it) */
-	text?: string
+	text?: string,
+	/** The cell's view before, at the same digits: its texts are kept where its numbers are */
+	previous?: CellView
 ): CellView {
 	const key = typeof address === 'string' ? address : text;
 	const a = typeof address === 'string' ? parseAddress(address) : address;
@@ -54,11 +56,21 @@ export function cellView(
 	return {
 		value,
 		full: value === undefined ? '' : String(value),
-		short: value === undefined ? '' : formatNumber(value, precision),
+		short:
+			value === undefined
+				? ''
+				: previous && Object.is(previous.value, value)
+					? previous.short
+					: formatNumber(value, precision),
 		pending: value === undefined,
 		fresh: before !== undefined && value !== undefined && old === undefined,
 		delta,
-		deltaText: delta === undefined || Number.isNaN(delta) ? undefined : signed(delta, precision),
+		deltaText:
+			delta === undefined || Number.isNaN(delta)
+				? undefined
+				: previous && Object.is(previous.delta, delta)
+					? previous.deltaText
+					: signed(delta, precision),
 		pinned,
 		formula: formula === undefined ? undefined : formatNumber(formula, precision),
 		partial: a?.kind === 'total' && value !== undefined && isPartial(now, a.layer, a.neuron),

@@ -51,6 +51,8 @@ export class CellViews {
 	// Not reactive on purpose: cells depend on their own entry, never on the set of entries.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #entries = new Map<string, CellEntry>();
+	/** The digits the entries' views were last made with. */
+	#precision = NaN;
 
 	constructor(sheet: NotebookState) {
 		this.#sheet = sheet;
@@ -86,10 +88,17 @@ export class CellViews {
 	showSnapshot(): void {
 		const { snapshot, before, precision, sizes } = this.#sheet;
 		const than = comparable(before, sizes);
+		// At the digits shown before, a number unchanged keeps its text (formatting is most of a view's cost).
+		const again = precision === this.#precision;
+		this.#precision = precision;
 		for (const entry of this.#entries.values()) {
 			// A cell of the net's old shape, about to go: nothing to show.
 			if (!entry.parsed || !addressExists(entry.parsed, sizes)) continue;
-			setIfChanged(entry, cellView(snapshot, than, entry.parsed, precision, entry.address));
+			const previous = again ? entry.view : undefined;
+			setIfChanged(
+				entry,
+				cellView(snapshot, than, entry.parsed, precision, entry.address, previous)
+			);
 			setCopies(entry, snapshot);
 		}
 	}

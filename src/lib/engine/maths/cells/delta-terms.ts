@@ -8,6 +8,7 @@ import { address } from '../addresses.ts';
 import { cellInput } from './values.ts';
 import { formulaOf } from './cells.ts';
 import { evaluate, factorsOf, precedentsOf, type Expr } from './expressions.ts';
+import type { Net } from '../model.ts';
 import { lossDone, type Snapshot } from '../snapshot.ts';
 
 export interface DeltaTerms {
@@ -17,17 +18,48 @@ export interface DeltaTerms {
 	readonly sum: number | undefined;
 }
 
-/** `x`'s number once every precedent of it is computed. */
-function known(s: Snapshot, x: Expr): number | undefined {
+/** One factor and the cells it reads. */
+interface Factor {
+	readonly expression: Expr;
+	readonly precedents: readonly string[];
+}
+
+/**
+ * δ's two factors for neuron j of layer l. They depend on the net's shape and
+ * activations only, never on its numbers: a caller showing many steps of one
+ * net (the Backward table) makes them once and passes them to `deltaTerms`.
+ */
+export interface DeltaFactors {
+	readonly fPrime: Factor;
+	readonly sum: Factor;
+}
+
+export function deltaFactors(net: Net, l: number, j: number): DeltaFactors {
+	const formula = formulaOf(net, address.neuron(l, j, 'activation_gradient'))!;
+	const [fPrime, sum] = factorsOf(formula.expression)!.map((expression) => ({
+		expression,
+		precedents: precedentsOf(expression)
+	}));
+	return { fPrime, sum };
+}
+
+/** The factor's number once every cell it reads is computed. */
+function known(s: Snapshot, { expression, precedents }: Factor): number | undefined {
 	const read = (p: string) => cellInput(s, p);
-	return precedentsOf(x).every((p) => read(p) !== undefined)
-		? evaluate(x, (p) => read(p)!)
+	return precedents.every((p) => read(p) !== undefined)
+		? evaluate(expression, (p) => read(p)!)
 		: undefined;
 }
 
-export function deltaTerms(s: Snapshot, l: number, j: number): DeltaTerms {
-	const formula = formulaOf(s.startNet, address.neuron(l, j, 'activation_gradient'))!;
-	const [fPrime, sum] = factorsOf(formula.expression)!;
+export function deltaTerms(
+	s: Snapshot,
+	l: number,
+	j: number,
+	factors: DeltaFactors = deltaFactors(s.startNet, l, j)
+): DeltaTerms {
 	// a − t belongs to Backward: it shows once the forward pass is done, as δ's other inputs do.
-	return { fPrime: known(s, fPrime), sum: lossDone(s.cursor) ? known(s, sum) : undefined };
+	return {
+		fPrime: known(s, factors.fPrime),
+		sum: lossDone(s.cursor) ? known(s, factors.sum) : undefined
+	};
 }
