@@ -4,7 +4,7 @@
  * functions of a snapshot and numbers, so that they are tested without a page.
  */
 import { isParameter, parseAddress, type Address } from '$lib/engine/maths/addresses.ts';
-import { isComputedKind } from '$lib/engine/maths/cells/kinds.ts';
+import { isComputedKind, kindOf } from '$lib/engine/maths/cells/kinds.ts';
 import { cellValue, isTrained } from '$lib/engine/maths/cells/values.ts';
 import { isPartial } from '$lib/engine/maths/lines.ts';
 import type { Pass, Snapshot } from '$lib/engine/maths/snapshot.ts';
@@ -55,24 +55,7 @@ export type PredictPass = Exclude<Pass, 'done'>;
 export const PREDICT_PASSES = ['forward', 'backward', 'train'] as const satisfies PredictPass[];
 
 /** The pass that computes the cell at `a`: an updated bias or weight is Train's. */
-export function passOf(a: Address): PredictPass | undefined {
-	switch (a.kind) {
-		case 'total':
-		case 'value':
-		case 'loss':
-		case 'errors_percent':
-			return 'forward';
-		case 'activation_gradient':
-		case 'bias_gradient':
-		case 'weight_gradients':
-			return 'backward';
-		case 'bias':
-		case 'weights':
-			return 'train';
-		default:
-			return undefined;
-	}
-}
+export const passOf = (a: Address): PredictPass | undefined => kindOf(a).pass;
 
 /**
  * The iteration a prediction typed now is for: this one, or once it is done

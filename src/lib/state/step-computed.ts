@@ -17,6 +17,7 @@
  *   the update b ← b − η ∂E/∂b with its numbers.
  */
 import type { Address } from '$lib/engine/maths/addresses.ts';
+import { kindOf } from '$lib/engine/maths/cells/kinds.ts';
 import { cellValue, isTrained } from '$lib/engine/maths/cells/values.ts';
 import { lineAt, lineCells } from '$lib/engine/maths/lines.ts';
 import { START, type Pass, type Snapshot } from '$lib/engine/maths/snapshot.ts';
@@ -54,19 +55,4 @@ export function firstComputed(before: Snapshot, after: Snapshot): Computed | und
  * error % are found after it), δ is Backward's, and the gradients of b and w
  * are in Train's ∂E/∂p column. Undefined for the numbers the user sets.
  */
-export function homeSection(a: Address): StepPass | undefined {
-	switch (a.kind) {
-		case 'total':
-		case 'value':
-		case 'loss':
-		case 'errors_percent':
-			return 'forward';
-		case 'activation_gradient':
-			return 'backward';
-		case 'bias_gradient':
-		case 'weight_gradients':
-			return 'train';
-		default:
-			return undefined;
-	}
-}
+export const homeSection = (a: Address): StepPass | undefined => kindOf(a).section;

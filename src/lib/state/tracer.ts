@@ -5,6 +5,7 @@
  * cells the next line reads and writes (the tables' and diagram's marks).
  */
 import { parseAddress, type Address } from '$lib/engine/maths/addresses.ts';
+import { kindOf } from '$lib/engine/maths/cells/kinds.ts';
 import { cellInput, cellValue } from '$lib/engine/maths/cells/values.ts';
 import { isPartial, lineCells, type LineId, type LineRun } from '$lib/engine/maths/lines.ts';
 import type { Snapshot, StepPass } from '$lib/engine/maths/snapshot.ts';
@@ -24,17 +25,9 @@ export const passOf = (id: LineId): StepPass => id.slice(0, id.indexOf('.')) as 
 
 /** `a`'s name in the listing, as line `run` sees it: its own neuron's fields, its inputs, the next layer's. */
 export function variableName(run: LineRun, a: Address): string {
-	switch (a.kind) {
-		case 'inputs':
-		case 'targets':
-		case 'errors_percent':
-			return `${a.kind}[${a.index}]`;
-		case 'learning_rate':
-		case 'loss':
-		case 'iteration':
-			return a.kind;
-	}
 	const field = 'index' in a ? `${a.kind}[${a.index}]` : a.kind;
+	// The address's shape, not its kind: a cell of no neuron (x, t, η, E, err, n) is a top-level variable.
+	if (!('layer' in a)) return field;
 	if (run.id === 'forward.loss') return `outputs[${a.neuron}].${field}`;
 	if (a.layer === run.layer && a.neuron === run.neuron) return `neuron.${field}`;
 	if (a.layer === run.layer - 1 && a.kind === 'value') return `inputs[${a.neuron}]`;
@@ -65,27 +58,11 @@ export function writesOf(s: Snapshot, run: LineRun): WatchItem[] {
 /** The lines that compute the cell `node`, in a net of `layers` layers: none for a number the user sets. */
 export function computedBy(node: Node, layers: number): LineId[] {
 	const a = parseAddress(node.address);
-	switch (a?.kind) {
-		case 'total':
-			return ['forward.bias', 'forward.term'];
-		case 'value':
-			return ['forward.value'];
-		case 'loss':
-		case 'errors_percent':
-			return ['forward.loss'];
-		case 'activation_gradient':
-			return [a.layer === layers - 1 ? 'backward.output_delta' : 'backward.hidden_delta'];
-		case 'bias_gradient':
-			return ['backward.bias_gradient'];
-		case 'weight_gradients':
-			return ['backward.weight_gradient'];
-		case 'bias':
-			return node.stage === 'new' ? ['train.bias'] : [];
-		case 'weights':
-			return node.stage === 'new' ? ['train.weight'] : [];
-		default:
-			return [];
-	}
+	if (!a) return [];
+	const spec = kindOf(a);
+	// A parameter's 'set' number is the user's; only its 'new' one is Train's.
+	if (spec.setBy === 'user' && node.stage !== 'new') return [];
+	return spec.lines?.(a, layers) ?? [];
 }
 
 const PER_WEIGHT = new Set<LineId>(['forward.term', 'backward.weight_gradient', 'train.weight']);

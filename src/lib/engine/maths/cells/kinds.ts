@@ -10,8 +10,8 @@
 import { address, type Address, type CellKind } from '../addresses.ts';
 import { e, type Expr } from './expressions.ts';
 import { withParameter, type Net } from '../model.ts';
-import { hasWritten } from '../lines.ts';
-import { lossDone, type Snapshot, type SnapshotInit } from '../snapshot.ts';
+import { hasWritten, type LineId } from '../lines.ts';
+import { lossDone, type Snapshot, type SnapshotInit, type StepPass } from '../snapshot.ts';
 
 /** How a cell's number is formatted in a workbook. */
 export type CellFormat = 'number' | 'gradient' | 'percent' | 'general';
@@ -45,6 +45,20 @@ export interface CellKindSpec<A extends Address = Address> {
 	readonly set?: (a: A, start: Snapshot, value: number) => Partial<SnapshotInit> | string;
 	/** The part of the network diagram it belongs to, if any: an input, a neuron, a link. */
 	readonly item?: 'input' | 'neuron' | 'link';
+	/** The pass that computes it, for predictions: a parameter's new number is Train's; none for x, t, η, n. */
+	readonly pass?: StepPass;
+	/**
+	 * The pass section whose table holds its own cell, or the pass it follows,
+	 * for following steps and pins: the loss and error % are found after
+	 * Forward, and the gradients of b and w in Train's ∂E/∂p column (though
+	 * Backward computes them). None for the numbers the user sets.
+	 */
+	readonly section?: StepPass;
+	/**
+	 * The listing's lines that compute it, in a net of `layers` layers; a
+	 * parameter's are Train's update of it (its 'new' stage). None for x, t, η, n.
+	 */
+	readonly lines?: (a: A, layers: number) => LineId[];
 }
 
 const sup = (l: number) => `^{(${l})}`;
@@ -122,6 +136,8 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		set: () => 'the iteration counts itself; step to change it'
 	},
 	bias: {
+		pass: 'train',
+		lines: () => ['train.bias'],
 		symbol: (a) => `b${sup(a.layer)}_{${a.neuron}}`,
 		words: (a) => ofNeuron(a, 'bias'),
 		setBy: 'user',
@@ -139,6 +155,8 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		item: 'neuron'
 	},
 	weights: {
+		pass: 'train',
+		lines: () => ['train.weight'],
 		symbol: (a) => `w${sup(a.layer)}_{${a.neuron},${a.index}}`,
 		words: (a) => ofNeuron(a, `weight ${a.index}`),
 		setBy: 'user',
@@ -156,6 +174,9 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		item: 'link'
 	},
 	total: {
+		pass: 'forward',
+		section: 'forward',
+		lines: () => ['forward.bias', 'forward.term'],
 		symbol: (a) => `z${sup(a.layer)}_{${a.neuron}}`,
 		words: (a) => ofNeuron(a, 'total'),
 		setBy: 'passes',
@@ -173,6 +194,9 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		item: 'neuron'
 	},
 	value: {
+		pass: 'forward',
+		section: 'forward',
+		lines: () => ['forward.value'],
 		symbol: (a) => `a${sup(a.layer)}_{${a.neuron}}`,
 		words: (a) => ofNeuron(a, 'value'),
 		setBy: 'passes',
@@ -185,6 +209,11 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		item: 'neuron'
 	},
 	activation_gradient: {
+		pass: 'backward',
+		section: 'backward',
+		lines: (a, layers) => [
+			a.layer === layers - 1 ? 'backward.output_delta' : 'backward.hidden_delta'
+		],
 		symbol: (a) => `\\delta${sup(a.layer)}_{${a.neuron}}`,
 		words: (a) => ofNeuron(a, 'activation gradient'),
 		setBy: 'passes',
@@ -198,6 +227,9 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		item: 'neuron'
 	},
 	bias_gradient: {
+		pass: 'backward',
+		section: 'train',
+		lines: () => ['backward.bias_gradient'],
 		symbol: (a) => `\\frac{\\partial E}{\\partial b${sup(a.layer)}_{${a.neuron}}}`,
 		words: (a) => ofNeuron(a, 'bias gradient'),
 		setBy: 'passes',
@@ -211,6 +243,9 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		item: 'neuron'
 	},
 	weight_gradients: {
+		pass: 'backward',
+		section: 'train',
+		lines: () => ['backward.weight_gradient'],
 		symbol: (a) => `\\frac{\\partial E}{\\partial w${sup(a.layer)}_{${a.neuron},${a.index}}}`,
 		words: (a) => ofNeuron(a, `weight gradient ${a.index}`),
 		setBy: 'passes',
@@ -228,6 +263,9 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		item: 'link'
 	},
 	loss: {
+		pass: 'forward',
+		section: 'forward',
+		lines: () => ['forward.loss'],
 		symbol: () => 'E',
 		words: () => 'Loss',
 		setBy: 'passes',
@@ -243,6 +281,9 @@ export const CELL_KINDS: { readonly [K in CellKind]: CellKindSpec<Of<K>> } = {
 		}
 	},
 	errors_percent: {
+		pass: 'forward',
+		section: 'forward',
+		lines: () => ['forward.loss'],
 		symbol: (a) => `\\mathit{err}_{${a.index}}`,
 		words: (a, labels) => named('Error % of output', a.index, labels.outputs?.[a.index]),
 		setBy: 'passes',
