@@ -8,6 +8,7 @@
 import { address } from '$lib/engine/maths/addresses.ts';
 import type { Labels } from '$lib/engine/maths/cells/words.ts';
 import { layerSizes } from '$lib/engine/maths/model.ts';
+import { range } from '$lib/engine/maths/range.ts';
 import {
 	backwardDone,
 	forwardDone,
@@ -116,8 +117,6 @@ function leftOut(sizes: readonly number[], include: Include): string {
 				: `layers ${layers.join(', ')}`;
 	return `Written out for ${which}: the first ${include.neurons} neurons of each, with their weights from the first ${include.neurons} of the layer before. The rest is left out.`;
 }
-
-const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 /** Layer l's neurons written out, and the weights of each (from the first of the layer before). */
 function shown(c: Context, l: number): { neurons: number[]; weights: number[] } {
