@@ -1,13 +1,37 @@
 /**
  * The number each link of the diagram stands for, in linkGeometry's order
  * (geometry.ts): its weight, or its weight's gradient once Backward has it.
+ * A link is a weight, so the links' order is the parameters' one order
+ * (model.ts's parameterPlaces: layer, neuron, input) with the biases left out.
  */
-import type { Net } from '$lib/engine/maths/model.ts';
+import {
+	layerSizes,
+	parameterAt,
+	parameterPlaces,
+	type Net,
+	type ParameterPlace
+} from '$lib/engine/maths/model.ts';
 import { backwardDone, type Snapshot } from '$lib/engine/maths/snapshot.ts';
+
+type LinkPlace = ParameterPlace & { readonly index: number };
+
+const cache = new Map<string, readonly LinkPlace[]>();
+
+/** The weights' places of a net with `sizes`, made once per shape: the diagram reads them every step. */
+function linkPlaces(sizes: readonly number[]): readonly LinkPlace[] {
+	const key = sizes.join(',');
+	let places = cache.get(key);
+	if (!places) {
+		places = parameterPlaces(sizes).filter((p): p is LinkPlace => p.index !== undefined);
+		if (cache.size > 8) cache.clear(); // a few shapes are live at once; keep memory bounded
+		cache.set(key, places);
+	}
+	return places;
+}
 
 /** Each link's weight now, in `linkGeometry`'s order. */
 export function weightNumbers(net: Net): number[] {
-	return net.layers.flatMap((layer) => layer.neurons.flatMap((neuron) => neuron.weights));
+	return linkPlaces(layerSizes(net)).map((place) => parameterAt(net, place)!);
 }
 
 /**
@@ -16,12 +40,7 @@ export function weightNumbers(net: Net): number[] {
  * thousand addresses per step would be wasted work.
  */
 export function weightGradientNumbers(s: Snapshot): (number | undefined)[] {
-	const out: (number | undefined)[] = [];
-	s.net.layers.forEach((layer, l) =>
-		layer.neurons.forEach((neuron, j) => {
-			const row = backwardDone(s.cursor, l, j) ? s.weightGradients[l][j] : undefined;
-			for (let i = 0; i < neuron.weights.length; i++) out.push(row?.[i]);
-		})
+	return linkPlaces(layerSizes(s.net)).map(({ layer, neuron, index }) =>
+		backwardDone(s.cursor, layer, neuron) ? s.weightGradients[layer][neuron][index] : undefined
 	);
-	return out;
 }
