@@ -90,4 +90,15 @@ describe('the learned function on a grid', () => {
 			inputRange({ kind: 'fixed', sample: { inputs: [0, 5], targets: [1] } }, rows, 1)
 		).toEqual([4.5, 5.5]);
 	});
+
+	it('finds the range of more rows than a spread call takes (Math.min(...xs) throws RangeError)', () => {
+		const rows = Array.from({ length: 300_000 }, (_, r) => [(r % 1000) / 100, 7]);
+		rows[123_456] = [-3, 7];
+		const source: DataSource = { kind: 'fixed', sample: { inputs: [0, 7], targets: [1] } };
+		// Extent [−3, 9.99], with a tenth of it as margin each side; one value, ±0.5.
+		const [low, high] = inputRange(source, rows, 0);
+		expect(low).toBeCloseTo(-4.299, 12);
+		expect(high).toBeCloseTo(11.289, 12);
+		expect(inputRange(source, rows, 1)).toEqual([6.5, 7.5]);
+	});
 });

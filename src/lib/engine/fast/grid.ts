@@ -8,6 +8,7 @@
  * the output the notebook's Forward gives for those inputs (grid.test.ts holds
  * every pixel to passes.ts).
  */
+import { extent } from 'd3-array';
 import { layerSizes, parameterValues, type Net } from '../maths/model.ts';
 import { RULES, type DataSource } from './data.ts';
 import { layerActivations, weightedSum } from './trainer-arithmetic.ts';
@@ -142,9 +143,8 @@ export function inputRange(
 	i: number
 ): [number, number] {
 	if (source.kind === 'generator') return [0, 1];
-	const numbers = seen.map((inputs) => inputs[i]);
-	const low = Math.min(...numbers);
-	const high = Math.max(...numbers);
+	// d3's extent, not Math.min(...xs): a spread of a table's 100,000 rows throws RangeError.
+	const [low = Infinity, high = -Infinity] = extent(seen, (inputs) => inputs[i]);
 	const margin = Math.max((high - low) * 0.1, 0.5 * (high === low ? 1 : 0));
 	return [low - margin, high + margin];
 }
