@@ -3,6 +3,7 @@
  * only those in view drawn): which span of items a scrolled viewport shows,
  * and where to scroll to bring one item into view. Plain numbers, no DOM.
  */
+import { sameFields } from '$lib/state/kept.ts';
 
 /** Items `start` (inclusive) to `end` (exclusive). */
 export interface Span {
@@ -53,5 +54,5 @@ export const windowed = (rows: number, columns: number): boolean =>
  * not wake the window's spans.
  */
 export function kept<T extends Record<string, number>>(now: T, next: T): T {
-	return Object.keys(next).every((k) => Object.is(now[k], next[k])) ? now : next;
+	return sameFields(now, next) ? now : next;
 }
