@@ -19,7 +19,13 @@ import {
 	typeInto,
 	watchConsole
 } from './support/page.ts';
-import { LEGACY_KEY, banner, savedText, waitForSave } from './support/notebooks.ts';
+import {
+	LEGACY_KEY,
+	banner,
+	completedIterations,
+	savedText,
+	waitForSave
+} from './support/notebooks.ts';
 
 const article = preset('article');
 const start = startOf(article);
@@ -67,6 +73,25 @@ test('a reload restores every cell bit for bit, the current pass and the undo hi
 	await expectCells(page, step(step(start, 'pass'), 'pass'));
 	await button(page, 'Redo').click();
 	await expectCells(page, beforeLast);
+	expect(messages).toEqual([]);
+});
+
+test('a change made just before a reload is kept, however many iterations it adds', async ({
+	page
+}) => {
+	const messages = watchConsole(page);
+	await open(page);
+	const entries = page.getByRole('region', { name: /History/ }).getByRole('button');
+	const done = completedIterations(article, 3);
+	// Each Iteration makes a new start to store; the reload comes before the debounced save.
+	for (let k = 1; k <= 3; k++) {
+		await button(page, 'Iteration').click();
+		await expect(entries).toHaveCount(k);
+		await page.reload();
+		await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+		await expect(entries).toHaveCount(k);
+		await expectCells(page, done[k - 1]);
+	}
 	expect(messages).toEqual([]);
 });
 

@@ -101,11 +101,12 @@ export function startAutosave(sheet: NotebookState): Autosave {
 		idle = undefined;
 	}
 
-	function save(): void {
+	/** `closing`: the page is going, so no later task runs; write now even beside a write in flight. */
+	function save(closing = false): void {
 		cancelPending();
 		if (!store || disabled || paused || !ready || !unsaved()) return;
 		if (behind) return askAboutOtherTab();
-		if (writing) {
+		if (writing && !closing) {
 			again = true;
 			return;
 		}
@@ -113,7 +114,7 @@ export function startAutosave(sheet: NotebookState): Autosave {
 		const { moment } = sheet;
 		const changes = sheet.predictions.changes;
 		// The write starts now (the parts are made synchronously), so a closing page still sends it.
-		void saveSession(store, session()).then((outcome) => {
+		void saveSession(store, session(), closing).then((outcome) => {
 			writing = false;
 			if (outcome.ok) {
 				kept = moment;
@@ -137,7 +138,7 @@ export function startAutosave(sheet: NotebookState): Autosave {
 		timer = setTimeout(() => {
 			timer = undefined;
 			if (typeof requestIdleCallback === 'function')
-				idle = requestIdleCallback(save, { timeout: IDLE_MS });
+				idle = requestIdleCallback(() => save(), { timeout: IDLE_MS });
 			else save();
 		}, DELAY_MS);
 	}
@@ -250,9 +251,8 @@ export function startAutosave(sheet: NotebookState): Autosave {
 		schedule();
 	}
 
-	const flush = () => {
-		if (timer !== undefined || idle !== undefined) save();
-	};
+	/** Anything not yet stored (waiting, or changed during a write in flight) is written at once. */
+	const flush = () => save(true);
 	const onVisibility = () => {
 		if (document.visibilityState === 'hidden') flush();
 	};

@@ -13,9 +13,15 @@ export interface PartStore {
 	/**
 	 * Puts `head` under `headKey`, writes each of `parts` the store lacks (its
 	 * text made only then) and deletes every part not in `parts`: one
-	 * transaction, so a refusal (full storage) leaves the last save whole.
+	 * transaction, so a refusal (full storage) leaves the last save whole. Its
+	 * puts are issued in the task that calls it, so a closing page still sends them.
 	 */
-	write(headKey: string, head: string, parts: ReadonlyMap<string, () => string>): Promise<void>;
+	write(
+		headKey: string,
+		head: string,
+		parts: ReadonlyMap<string, () => string>,
+		closing?: boolean
+	): Promise<void>;
 }
 
 const DATABASE = 'gradsheet';
@@ -33,6 +39,13 @@ export function browserPartStore(): PartStore | undefined {
 }
 
 export function idbPartStore(store: UseStore): PartStore {
+	/**
+	 * The keys the store held after the last read or write. A write puts the
+	 * parts missing from it and the head at once, in the task that asked: a page
+	 * being closed runs no later task, so a write that first listed the stored
+	 * keys (a round trip) would never issue its puts, and the save was lost.
+	 */
+	let known = new Set<IDBValidKey>();
 	return {
 		readAll: () =>
 			store('readonly', async (s) => {
@@ -40,13 +53,14 @@ export function idbPartStore(store: UseStore): PartStore {
 					promisifyRequest(s.getAllKeys()),
 					promisifyRequest(s.getAll())
 				]);
+				known = new Set(keys);
 				const parts = new Map<string, string>();
 				keys.forEach((key, i) => {
 					if (typeof key === 'string' && typeof values[i] === 'string') parts.set(key, values[i]);
 				});
 				return parts;
 			}),
-		write: (headKey, head, parts) =>
+		write: (headKey, head, parts, closing) =>
 			store(
 				'readwrite',
 				(s) =>
@@ -54,22 +68,46 @@ export function idbPartStore(store: UseStore): PartStore {
 						const transaction = s.transaction;
 						/** What a put threw at once (a value over the quota, in some browsers). */
 						let thrown: unknown;
-						transaction.oncomplete = () => resolve();
-						transaction.onabort = transaction.onerror = () => reject(thrown ?? transaction.error);
-						const request = s.getAllKeys();
-						// In the request's callback, not after an await: the transaction must still be active.
-						request.onsuccess = () => {
+						const put = new Set<IDBValidKey>();
+						const attempt = (work: () => void) => {
 							try {
-								const stored = new Set(request.result);
-								for (const [key, text] of parts) if (!stored.has(key)) s.put(text(), key);
-								s.put(head, headKey);
-								for (const key of stored)
-									if (key !== headKey && !parts.has(key as string)) s.delete(key);
+								work();
 							} catch (error) {
 								thrown = error;
 								transaction.abort();
 							}
 						};
+						transaction.oncomplete = () => {
+							known = new Set([...parts.keys(), headKey]);
+							resolve();
+						};
+						transaction.onabort = transaction.onerror = () => reject(thrown ?? transaction.error);
+						attempt(() => {
+							for (const [key, text] of parts)
+								if (!known.has(key)) {
+									s.put(text(), key);
+									put.add(key);
+								}
+							s.put(head, headKey);
+						});
+						// A closing page commits at once: Chromium drops a transaction still open
+						// when the page goes. Its clean-up is left to the next save; a part another
+						// tab removed a moment ago is not put back (this tab would hear of that save
+						// and ask before writing, unless the page closes first).
+						if (thrown !== undefined) return;
+						if (closing) return void transaction.commit?.();
+						// Another tab's save may have removed parts this one thinks stored: the listing
+						// (in the request's callback, while the transaction is active) puts them back
+						// and deletes what no part of this save names.
+						const request = s.getAllKeys();
+						request.onsuccess = () =>
+							attempt(() => {
+								const stored = new Set(request.result);
+								for (const [key, text] of parts)
+									if (!stored.has(key) && !put.has(key)) s.put(text(), key);
+								for (const key of stored)
+									if (key !== headKey && !parts.has(key as string)) s.delete(key);
+							});
 					})
 			)
 	};

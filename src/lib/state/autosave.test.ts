@@ -208,6 +208,36 @@ describe('autosave', () => {
 		expect(tables()).toEqual([]);
 	});
 
+	it('a closing save commits at once and leaves its clean-up to the next save', async () => {
+		const name = `test-${databases++}`;
+		const store = idbPartStore(createStore(name, 'autosave'));
+		const session = learnerSession();
+		await saved({ ...session, past: [], future: [], iterations: [] }, store);
+		// Closing: the history's chunks and starts are put, nothing is listed or deleted.
+		expect(await saveSession(store, session, true)).toEqual({ ok: true, trimmed: false });
+		expect(snapshots((await restored(store)).past)).toEqual(snapshots(session.past));
+		const bare: Session = { moment: session.moment, past: [], future: [], iterations: [] };
+		await saved(bare, store);
+		const parts = await idbPartStore(createStore(name, 'autosave')).readAll();
+		// The head and the moment's start only: the closing save's history is gone.
+		const start = JSON.parse(parts.get(HEAD_KEY)!).moment[0];
+		expect([...parts.keys()].sort()).toEqual([HEAD_KEY, start].sort());
+	});
+
+	it("puts back a part another tab's save removed, though this tab had stored it", async () => {
+		const name = `test-${databases++}`;
+		const mine = idbPartStore(createStore(name, 'autosave'));
+		const other = idbPartStore(createStore(name, 'autosave'));
+		const session = learnerSession();
+		await saved(session, mine);
+		await saved({ moment: momentOf(preset('xor')), past: [], future: [], iterations: [] }, other);
+		const next: Moment = { ...session.moment, snapshot: step(session.moment.snapshot, 'neuron') };
+		await saved({ ...session, moment: next, past: [...session.past, session.moment] }, mine);
+		const back = await restored(mine);
+		expect(back.moment.snapshot).toEqual(next.snapshot);
+		expect(snapshots(back.iterations)).toEqual(snapshots(session.iterations));
+	});
+
 	it('finds nothing in empty storage', async () => {
 		expect((await loadSession(new FakeParts())).outcome).toEqual({ kind: 'empty' });
 		expect((await loadSession(idbStore(), memoryStorage())).outcome).toEqual({ kind: 'empty' });

@@ -37,7 +37,11 @@ const newest = <T>(items: readonly T[], fraction: number) =>
  * first) until it does; if even the bare moment does not fit, the last save
  * stands (each write is one transaction), so a reload still finds it.
  */
-export async function saveSession(store: PartStore, session: Session): Promise<SaveOutcome> {
+export async function saveSession(
+	store: PartStore,
+	session: Session,
+	closing = false
+): Promise<SaveOutcome> {
 	for (let fraction = 1; ; fraction /= 2) {
 		const smaller: Session = {
 			moment: session.moment,
@@ -49,7 +53,7 @@ export async function saveSession(store: PartStore, session: Session): Promise<S
 		};
 		const { head, parts } = sessionParts(smaller);
 		try {
-			await store.write(HEAD_KEY, head, parts);
+			await store.write(HEAD_KEY, head, parts, closing);
 			return { ok: true, trimmed: fraction < 1 };
 		} catch (error) {
 			if (!isQuotaError(error)) return { ok: false, error: STORAGE_DISABLED };
