@@ -34,7 +34,15 @@ import { LiveNet } from './live-net.svelte.ts';
 import { iterationEntries, iterationEntry, resumedSegment } from './iterations.ts';
 import { editCells, stepped, unpinned } from './moment-edits.ts';
 import { momentOf, type Moment } from './moment.ts';
-import { homeStage, linksOf, nodeKey, stageOf, type Node, type Stage } from './parameter-stage.ts';
+import {
+	NO_LINKS,
+	homeStage,
+	linksOf,
+	nodeKey,
+	stageOf,
+	type Node,
+	type Stage
+} from './parameter-stage.ts';
 import { Predictions } from './predictions.svelte.ts';
 import { PreferencesState } from './preferences.svelte.ts';
 import { planRun, runProblem, runSource, type RunPlan, type RunSettings } from './run-plan.ts';
@@ -97,6 +105,7 @@ export class NotebookState {
 		return sameNumbers(sizes, this.#lastSizes) ? this.#lastSizes : (this.#lastSizes = sizes);
 	});
 	#lastSizes: number[] = [];
+	/** Built on first need (a selection), not on opening: on the 12,544-weight net it takes ~200 ms. */
 	readonly graph = $derived(cellGraph(this.snapshot.net));
 	/** A primitive, so that a step which leaves it as it was wakes nothing that reads the selection. */
 	readonly selectedStage: Stage = $derived(
@@ -105,7 +114,7 @@ export class NotebookState {
 	readonly selection: Node | undefined = $derived(
 		this.selected === undefined ? undefined : { address: this.selected, stage: this.selectedStage }
 	);
-	readonly links = $derived(linksOf(this.graph, this.selection));
+	readonly links = $derived(this.selection ? linksOf(this.graph, this.selection) : NO_LINKS);
 	readonly precedents = $derived(lookup(this.links.precedents.map((n) => n.address)));
 	readonly dependents = $derived(lookup(this.links.dependents.map((n) => n.address)));
 	/** The selection and its neighbours as node keys: a parameter's two numbers are marked apart. */

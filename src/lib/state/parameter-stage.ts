@@ -98,15 +98,15 @@ export interface Links {
 	readonly dependents: readonly Node[];
 }
 
-const NO_LINKS: Links = { precedents: [], dependents: [] };
+/** What no selection links: nothing, and the cell graph is not built for it. */
+export const NO_LINKS: Links = { precedents: [], dependents: [] };
 
 /**
  * What `node` reads and what reads it. The graph's formula of a parameter is
  * its update; its readers (totals, δ) read the value as set; a parameter
  * among the readers of η or a gradient is its update.
  */
-export function linksOf(graph: CellGraph, node: Node | undefined): Links {
-	if (!node) return NO_LINKS;
+export function linksOf(graph: CellGraph, node: Node): Links {
 	const { address, stage } = node;
 	const set = (a: string): Node => ({ address: a, stage: 'set' });
 	if (isParameter(address)) {

@@ -3,14 +3,8 @@ import fc from 'fast-check';
 import { ACTIVATION_NAMES, type ActivationName } from '../maths/activations.ts';
 import type { DataSource } from './data.ts';
 import { initialiseNet } from './init.ts';
-import { parameterValues } from '../maths/model.ts';
-import {
-	KERNEL_MAX_PARAMS,
-	compileKernel,
-	parameterCount,
-	type KernelShape,
-	type SamplerKind
-} from './kernel.ts';
+import { parameterCount, parameterValues } from '../maths/model.ts';
+import { KERNEL_MAX_PARAMS, compileKernel, type KernelShape, type SamplerKind } from './kernel.ts';
 import { kernelSource } from './kernel-source.ts';
 import { createTrainer } from './trainer.ts';
 

@@ -18,6 +18,7 @@
  * SAFETY: see kernel-source.ts — the source is built from numbers and fixed
  * text only, never from a notebook's strings.
  */
+import { parameterCount } from '../maths/model.ts';
 import { kernelSource } from './kernel-source.ts';
 import type { KernelShape, SamplerKind } from './kernel-shape.ts';
 
@@ -57,13 +58,6 @@ export const KERNEL_MAX_PARAMS = 256;
  * equal random.ts's `Math.imul(2n + 1, …)` while 4k + 4 is an exact double.
  */
 export const KERNEL_MAX_ITERATION = 2 ** 50;
-
-/** The number of biases and weights of a net of these sizes. */
-export function parameterCount(sizes: readonly number[]): number {
-	let count = 0;
-	for (let l = 1; l < sizes.length; l++) count += (sizes[l - 1] + 1) * sizes[l];
-	return count;
-}
 
 /**
  * A few calls on scratch arrays of non-whole numbers, so that every line of the

@@ -97,6 +97,13 @@ export function parameterPlaces(sizes: readonly number[]): ParameterPlace[] {
 	return places;
 }
 
+/** How many places parameterPlaces(sizes) lists, without listing them. */
+export function parameterCount(sizes: readonly number[]): number {
+	let count = 0;
+	for (let l = 1; l < sizes.length; l++) count += (sizes[l - 1] + 1) * sizes[l];
+	return count;
+}
+
 /** The number at `place` in `net` (undefined where `net` has no such parameter). */
 export function parameterAt(
 	net: Net,

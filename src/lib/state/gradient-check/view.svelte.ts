@@ -5,6 +5,7 @@
  * changed, a slice at a time in idle moments so that a big net never freezes
  * the page. Construct it while a component initialises: it runs an $effect.
  */
+import { parameterCount } from '$lib/engine/maths/model.ts';
 import { untrack } from 'svelte';
 import {
 	byNeuron,
@@ -33,7 +34,10 @@ export class GradientChecker {
 	/** When the views were last told about new finite differences. */
 	#shown = -Infinity;
 
+	/** Listed only when the view opens: on a large net the list (and its parsed addresses) costs tens of ms. */
 	readonly parameters = $derived.by(() => parametersOf(this.#sheet().sizes));
+	/** What the closed view says it would check. */
+	readonly count = $derived.by(() => parameterCount(this.#sheet().sizes));
 	// The last checks and their grouping, reused object for object where nothing changed:
 	// a slice of finite differences then redraws only its own rows, not the whole net's.
 	#lastChecks: readonly Check[] = [];
