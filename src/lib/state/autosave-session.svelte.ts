@@ -51,8 +51,8 @@ export interface Autosave {
 }
 
 export function startAutosave(sheet: NotebookState): Autosave {
-	const store = browserPartStore();
 	const legacy = browserStorage(() => window.localStorage);
+	const store = browserPartStore(legacy);
 	const view = sheet.autosave;
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let idle: number | undefined;

@@ -5,6 +5,7 @@
  * more than localStorage's 5 MB, and a write does not block the page.
  */
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
+import { settleJournal, withJournal, writeJournal } from './autosave-journal.ts';
 
 /** A store of text parts by key. */
 export interface PartStore {
@@ -28,17 +29,18 @@ const DATABASE = 'gradsheet';
 const STORE = 'autosave';
 
 /** The browser's autosave store, or undefined when the page may not use IndexedDB at all. */
-export function browserPartStore(): PartStore | undefined {
+/** `journal`: where a save made as the page closes is also kept (autosave-journal.ts). */
+export function browserPartStore(journal?: Storage): PartStore | undefined {
 	try {
 		// Reading `indexedDB` throws where the page may not store anything.
 		if (!globalThis.indexedDB) return undefined;
 	} catch {
 		return undefined;
 	}
-	return idbPartStore(createStore(DATABASE, STORE));
+	return idbPartStore(createStore(DATABASE, STORE), journal);
 }
 
-export function idbPartStore(store: UseStore): PartStore {
+export function idbPartStore(store: UseStore, journal?: Storage): PartStore {
 	/**
 	 * The keys the store held after the last read or write. A write puts the
 	 * parts missing from it and the head at once, in the task that asked: a page
@@ -58,17 +60,19 @@ export function idbPartStore(store: UseStore): PartStore {
 				keys.forEach((key, i) => {
 					if (typeof key === 'string' && typeof values[i] === 'string') parts.set(key, values[i]);
 				});
-				return parts;
+				return withJournal(journal, parts);
 			}),
-		write: (headKey, head, parts, closing) =>
-			store(
+		write: (headKey, head, parts, closing) => {
+			const startedAt = Date.now();
+			return store(
 				'readwrite',
 				(s) =>
 					new Promise<void>((resolve, reject) => {
 						const transaction = s.transaction;
 						/** What a put threw at once (a value over the quota, in some browsers). */
 						let thrown: unknown;
-						const put = new Set<IDBValidKey>();
+						/** The parts this write put before listing the store, with their text. */
+						const put = new Map<string, string>();
 						const attempt = (work: () => void) => {
 							try {
 								work();
@@ -79,14 +83,16 @@ export function idbPartStore(store: UseStore): PartStore {
 						};
 						transaction.oncomplete = () => {
 							known = new Set([...parts.keys(), headKey]);
+							settleJournal(journal, startedAt);
 							resolve();
 						};
 						transaction.onabort = transaction.onerror = () => reject(thrown ?? transaction.error);
 						attempt(() => {
 							for (const [key, text] of parts)
 								if (!known.has(key)) {
-									s.put(text(), key);
-									put.add(key);
+									const made = text();
+									s.put(made, key);
+									put.set(key, made);
 								}
 							s.put(head, headKey);
 						});
@@ -95,7 +101,10 @@ export function idbPartStore(store: UseStore): PartStore {
 						// tab removed a moment ago is not put back (this tab would hear of that save
 						// and ask before writing, unless the page closes first).
 						if (thrown !== undefined) return;
-						if (closing) return void transaction.commit?.();
+						if (closing) {
+							writeJournal(journal, startedAt, { headKey, head, parts: Object.fromEntries(put) });
+							return void transaction.commit?.();
+						}
 						// Another tab's save may have removed parts this one thinks stored: the listing
 						// (in the request's callback, while the transaction is active) puts them back
 						// and deletes what no part of this save names.
@@ -109,7 +118,8 @@ export function idbPartStore(store: UseStore): PartStore {
 									if (key !== headKey && !parts.has(key as string)) s.delete(key);
 							});
 					})
-			)
+			);
+		}
 	};
 }
 

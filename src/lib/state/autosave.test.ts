@@ -224,6 +224,34 @@ describe('autosave', () => {
 		expect([...parts.keys()].sort()).toEqual([HEAD_KEY, start].sort());
 	});
 
+	it('keeps a closing save in localStorage too, so that a dropped transaction loses nothing', async () => {
+		const name = `test-${databases++}`;
+		const journal = memoryStorage();
+		const session = learnerSession();
+		const bare: Session = { moment: session.moment, past: [], future: [], iterations: [] };
+		await saved(bare, idbPartStore(createStore(name, 'autosave'), journal));
+		// The page goes before IndexedDB commits: the browser drops the transaction.
+		const commit = IDBTransaction.prototype.commit;
+		IDBTransaction.prototype.commit = function () {
+			this.abort();
+		};
+		try {
+			await saveSession(idbPartStore(createStore(name, 'autosave'), journal), session, true);
+		} finally {
+			IDBTransaction.prototype.commit = commit;
+		}
+		expect(journal.length).toBe(1);
+		const reopened = idbPartStore(createStore(name, 'autosave'), journal);
+		const back = await restored(reopened);
+		expect(snapshots(back.past)).toEqual(snapshots(session.past));
+		expect(snapshots(back.iterations)).toEqual(snapshots(session.iterations));
+		// The next save writes what the journal held into the store, and the journal goes.
+		await saved(back, reopened);
+		expect(journal.length).toBe(0);
+		const again = await restored(idbPartStore(createStore(name, 'autosave')));
+		expect(snapshots(again.past)).toEqual(snapshots(session.past));
+	});
+
 	it("puts back a part another tab's save removed, though this tab had stored it", async () => {
 		const name = `test-${databases++}`;
 		const mine = idbPartStore(createStore(name, 'autosave'));

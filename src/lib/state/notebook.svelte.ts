@@ -6,7 +6,7 @@
  * of a moment (moment-edits.ts, data-source.ts); this class records each one
  * for undo, the history panel and autosave.
  */
-import { createContext } from 'svelte';
+import { createContext, untrack } from 'svelte';
 import { parseAddress } from '$lib/engine/maths/addresses.ts';
 import { cellGraph } from '$lib/engine/maths/cells/graph.ts';
 import { cellValue } from '$lib/engine/maths/cells/values.ts';
@@ -107,6 +107,18 @@ export class NotebookState {
 	#lastSizes: number[] = [];
 	/** Built on first need (a selection), not on opening: on the 12,544-weight net it takes ~200 ms. */
 	readonly graph = $derived(cellGraph(this.snapshot.net));
+	/**
+	 * Builds the open shape's graph (cached per shape) when the page is next
+	 * idle, so that the first selection, follow's at the first step, does not
+	 * wait for it either. Run in an effect: it follows the shape; returns the cancel.
+	 */
+	prepareGraph(): () => void {
+		void this.sizes;
+		const net = untrack(() => this.snapshot.net);
+		if (typeof requestIdleCallback !== 'function') return () => {};
+		const id = requestIdleCallback(() => cellGraph(net));
+		return () => cancelIdleCallback(id);
+	}
 	/** A primitive, so that a step which leaves it as it was wakes nothing that reads the selection. */
 	readonly selectedStage: Stage = $derived(
 		this.selected === undefined ? 'set' : stageOf(this.snapshot, this.selected, this.#stage)
