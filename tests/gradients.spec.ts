@@ -5,7 +5,8 @@
  */
 import { test, expect } from '@playwright/test';
 import { preset } from '../src/lib/engine/document/presets.ts';
-import { formatCount, formatGradient } from '../src/lib/state/run-format.ts';
+import { formatCount } from '../src/lib/engine/document/number-text.ts';
+import { formatGradient } from '../src/lib/state/run-format.ts';
 import { enginePage } from './support/engine-in-browser.ts';
 import { open, watchConsole } from './support/page.ts';
 

@@ -3,6 +3,7 @@
  * neuron and link sits, its colour, its text and its accessible name, and
  * what clicking it selects. The component only lays these out in SVG.
  */
+import { formatCount } from '$lib/engine/document/number-text.ts';
 import { address } from '$lib/engine/maths/addresses.ts';
 import {
 	divergingColour,
@@ -145,7 +146,7 @@ export class DiagramView {
 		);
 		this.capped = $derived(
 			this.shown.length < this.links.length
-				? `The ${this.shown.length.toLocaleString('en')} strongest of ${this.links.length.toLocaleString('en')} links are drawn, by |${this.mode === 'values' ? 'weight' : 'weight gradient'}|; a weight selected in the tables is drawn whatever its size.`
+				? `The ${formatCount(this.shown.length)} strongest of ${formatCount(this.links.length)} links are drawn, by |${this.mode === 'values' ? 'weight' : 'weight gradient'}|; a weight selected in the tables is drawn whatever its size.`
 				: undefined
 		);
 		this.describeLink = $derived(

@@ -4,6 +4,7 @@
  * share link's address. Everything read goes on to the engine's parser
  * (NotebookState.openText); these helpers only decide what to hand it.
  */
+import { formatCount } from '$lib/engine/document/number-text.ts';
 import { allAddresses } from '$lib/engine/maths/addresses.ts';
 import { cellValue } from '$lib/engine/maths/cells/values.ts';
 import { describeAddress, type Labels } from '$lib/engine/maths/cells/words.ts';
@@ -79,7 +80,7 @@ export type FileText = { ok: true; text: string } | { ok: false; error: string }
 /** Bytes shown in a message: "52,428,800 bytes (50 MB)". */
 function bytes(n: number): string {
 	const mb = n / 1024 / 1024;
-	return `${n.toLocaleString('en')} bytes${mb >= 1 ? ` (${Math.round(mb)} MB)` : ''}`;
+	return `${formatCount(n)} bytes${mb >= 1 ? ` (${Math.round(mb)} MB)` : ''}`;
 }
 
 /** Room for a byte-order mark, which the parser takes off before it counts. */
@@ -161,10 +162,9 @@ export async function shareLink(
 	if (!file.ok) return { ok: false, message: `The notebook cannot be shared: ${file.error}.` };
 	const link = shareUrl(location, await shareHash(notebook));
 	if (link.length <= MAX_LINK_CHARS) return { ok: true, link };
-	const n = (x: number) => x.toLocaleString('en');
 	return {
 		ok: false,
-		message: `The share link would be ${n(link.length)} characters long, and browsers open links of at most ${n(MAX_LINK_CHARS)}. Share the notebook file instead: Export notebook saves it, and Import notebook (or a drop) opens it.`
+		message: `The share link would be ${formatCount(link.length)} characters long, and browsers open links of at most ${formatCount(MAX_LINK_CHARS)}. Share the notebook file instead: Export notebook saves it, and Import notebook (or a drop) opens it.`
 	};
 }
 

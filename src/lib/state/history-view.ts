@@ -4,7 +4,7 @@
  * iterations newest first with their loss as a number and a bar.
  */
 import { formatNumber, fullText } from '$lib/tex/numbers.ts';
-import { formatCount as count } from './run-format.ts';
+import { formatCount as count } from '$lib/engine/document/number-text.ts';
 import type { IterationEntry } from './history.svelte.ts';
 import { momentShape } from './iterations.ts';
 import type { Moment } from './moment.ts';

@@ -1,8 +1,8 @@
 /** Words and numbers for the Run panel: counts, speeds, time left, error %, gradient size, and how a run ended. */
+import { formatCount } from '$lib/engine/document/number-text.ts';
 import { formatNumber } from '$lib/tex/numbers.ts';
 
 /** 100000000 → "100,000,000". */
-export const formatCount = (n: number) => n.toLocaleString('en');
 
 /** Iterations per second, short: "5.21 M it/s", "830 k it/s", "41 it/s". */
 export function formatRate(perSecond: number): string {

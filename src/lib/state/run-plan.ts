@@ -18,6 +18,7 @@
  * gradient of it shown as if stepped by hand; the next Forward begins the
  * next iteration.
  */
+import { formatCount } from '$lib/engine/document/number-text.ts';
 import { sampleAt, type DataSource } from '$lib/engine/fast/data.ts';
 import { LIMITS, type Net, type Sample } from '$lib/engine/maths/model.ts';
 import { step } from '$lib/engine/maths/passes.ts';
@@ -58,7 +59,7 @@ export function parseWhole(text: string, what: string, max: number): Parsed {
 	if (!Number.isSafeInteger(value) || value < 1 || value > max)
 		return {
 			ok: false,
-			error: `${what} must be a whole number from 1 to ${max.toLocaleString('en')}`
+			error: `${what} must be a whole number from 1 to ${formatCount(max)}`
 		};
 	return { ok: true, value };
 }
@@ -122,7 +123,7 @@ export function limitProblem(
 	if (count <= room) return undefined;
 	return room <= 0
 		? atLimit(s)
-		: `At most ${room.toLocaleString('en')} more iterations: the notebook counts up to ${LIMITS.maxIteration.toLocaleString('en')}.`;
+		: `At most ${formatCount(room)} more iterations: the notebook counts up to ${formatCount(LIMITS.maxIteration)}.`;
 }
 
 /** Why a run cannot start from `s` with data from `source`, or undefined when it can. */

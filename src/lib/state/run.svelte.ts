@@ -9,6 +9,7 @@
  * notebook moves on under it anyway, since its result would then overwrite
  * what the learner just did.
  */
+import { formatCount } from '$lib/engine/document/number-text.ts';
 import type { Report } from '$lib/engine/fast/trainer.ts';
 import type { FromWorker, RunEnd, ToWorker } from '$lib/workers/run-loop.ts';
 import { spawnTrainWorker } from '$lib/workers/spawn.ts';
@@ -115,7 +116,7 @@ export class RunState {
 		if (limit) return limit;
 		const reports = reportCount(this.sheet.snapshot.iteration, count, reportEvery);
 		if (reports > MAX_REPORTS)
-			return `That is ${reports.toLocaleString('en')} reports; at most ${MAX_REPORTS.toLocaleString('en')} — report less often.`;
+			return `That is ${formatCount(reports)} reports; at most ${formatCount(MAX_REPORTS)} — report less often.`;
 		return undefined;
 	}
 

@@ -1,5 +1,5 @@
 /** Which step can run at which point of an iteration, why not, and where focus goes after one. */
-import { formatCount } from './run-format.ts';
+import { formatCount } from '$lib/engine/document/number-text.ts';
 import type { Granularity } from '$lib/engine/maths/passes.ts';
 import { LIMITS } from '$lib/engine/maths/model.ts';
 import { neuronRuns } from '$lib/engine/maths/lines.ts';

@@ -5,8 +5,9 @@
  * as lines decades apart; and the same numbers as table rows, its text
  * alternative. GradientChart.svelte only draws them.
  */
+import { formatCount } from '$lib/engine/document/number-text.ts';
 import type { Report } from '$lib/engine/fast/trainer.ts';
-import { formatCount, formatGradient } from '$lib/state/run-format.ts';
+import { formatGradient } from '$lib/state/run-format.ts';
 import { reportChart, type ChartModel, type ChartReport } from './report-chart.ts';
 
 type GradientReport = ChartReport & Pick<Report, 'count' | 'meanAbsDelta'>;

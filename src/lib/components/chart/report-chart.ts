@@ -4,8 +4,8 @@
  * already in pixels. The error-% chart (ErrorChart.svelte) and the gradient
  * chart (gradient-chart.ts, GradientChart.svelte) are two uses; the components only draw.
  */
+import { formatCount } from '$lib/engine/document/number-text.ts';
 import type { Report } from '$lib/engine/fast/trainer.ts';
-import { formatCount } from '$lib/state/run-format.ts';
 import { axis, linePath, plottable, scale, type Axis } from './scales.ts';
 
 /** One colour per series, readable on white and told apart by marker shape too. */

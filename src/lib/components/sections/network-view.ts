@@ -1,4 +1,5 @@
 /** What the Network and Data sections show, derived from the notebook: no computing in components. */
+import { formatCount } from '$lib/engine/document/number-text.ts';
 import type { ActivationName } from '$lib/engine/maths/activations.ts';
 import { LIMITS, type Sample } from '$lib/engine/maths/model.ts';
 import { dataSourceOf, netOf, type Notebook } from '$lib/engine/document/notebook.ts';
@@ -68,7 +69,7 @@ export function networkView(notebook: Notebook): NetworkView {
 
 /** "1 row", "1,200 rows" */
 export function plural(n: number, one: string, many = `${one}s`): string {
-	return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+	return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 /** Where the samples come from, in words: "the rectangle generator, seed 1". */

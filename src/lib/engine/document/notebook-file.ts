@@ -6,6 +6,7 @@
  * fields may hold is notebook-schema.ts's business. Plain TypeScript only, so
  * that it runs in Node, the page and the Web Worker alike.
  */
+import { formatCount as count } from './number-text.ts';
 import type { Notebook } from './notebook.ts';
 import { NOTEBOOK_FIELDS, checkNotebook, quote, type ParseResult } from './notebook-schema.ts';
 
@@ -44,9 +45,6 @@ const TOO_DEEP = `the notebook is nested more than ${MAX_JSON_DEPTH} levels deep
 class Refusal {
 	constructor(readonly message: string) {}
 }
-
-/** `n` with thousands separators, as the limits are written in messages. */
-const count = (n: number) => n.toLocaleString('en');
 
 /**
  * The bytes of `text` as UTF-8, without encoding it: a lone surrogate counts

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCellText } from '../../state/cells/text.ts';
-import { readNumber } from './number-text.ts';
+import { formatCount, readNumber } from './number-text.ts';
 import { parseTsv } from './tsv.ts';
 
 describe('readNumber accepts the numbers people paste', () => {
@@ -112,5 +112,23 @@ describe('one grammar for a typed cell and a pasted block', () => {
 		const pasted = parseTsv('1__0');
 		expect(typed).toEqual({ ok: false, error: '“1__0” is not a number; the old value stays.' });
 		expect(pasted).toMatchObject({ ok: false, error: 'row 1, column 1: “1__0” is not a number' });
+	});
+});
+
+describe('formatCount', () => {
+	it('groups digits in threes as the English locale does, for every safe whole number', () => {
+		const english = new Intl.NumberFormat('en');
+		fc.assert(
+			fc.property(fc.maxSafeInteger(), (n) => {
+				expect(formatCount(n)).toBe(english.format(n).replace('-', '\u2212'));
+			})
+		);
+		for (const n of [0, 7, 999, 1000, 12544, 100_000_000, 1e15])
+			expect(formatCount(n)).toBe(english.format(n));
+	});
+
+	it('writes a number that is not a whole one as it is, never as a wrong count', () => {
+		expect(formatCount(1.5)).toBe('1.5');
+		expect(formatCount(Infinity)).toBe('Infinity');
 	});
 });

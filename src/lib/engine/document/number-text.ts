@@ -45,3 +45,15 @@ function quoted(text: string): string {
 	const short = text.length > 24 ? `${text.slice(0, 24)}…` : text;
 	return `“${short}”`;
 }
+
+/**
+ * A count as the page writes it, with thousands separators: 100000000 →
+ * "100,000,000", −1234 → "−1,234". Whole numbers only (iterations, weights,
+ * bytes); by hand rather than `toLocaleString`, whose first call loads the
+ * locale data and costs a page ~15 ms of its start.
+ */
+export function formatCount(n: number): string {
+	if (!Number.isSafeInteger(n)) return String(n);
+	const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, ',');
+	return n < 0 ? `\u2212${digits}` : digits;
+}

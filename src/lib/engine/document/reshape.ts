@@ -15,6 +15,7 @@
  * numbers 0, new labels empty). A generator fixes its own counts, so while one
  * supplies the samples they cannot change.
  */
+import { formatCount } from './number-text.ts';
 import type { ActivationName } from '../maths/activations.ts';
 import { addressExists, parseAddress } from '../maths/addresses.ts';
 import { GENERATORS, sampleAt } from '../fast/data.ts';
@@ -64,7 +65,7 @@ function limitProblem(sizes: readonly number[]): string | undefined {
 	let weights = 0;
 	for (let l = 0; l < layers; l++) weights += sizes[l] * sizes[l + 1];
 	if (weights > LIMITS.maxWeights)
-		return `that network would have ${weights.toLocaleString('en')} weights; the limit is ${LIMITS.maxWeights.toLocaleString('en')}`;
+		return `that network would have ${formatCount(weights)} weights; the limit is ${formatCount(LIMITS.maxWeights)}`;
 	return undefined;
 }
 

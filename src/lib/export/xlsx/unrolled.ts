@@ -8,6 +8,7 @@
  * precedents in the same order of operations, so the rows recalculate the
  * engine's numbers.
  */
+import { formatCount } from '$lib/engine/document/number-text.ts';
 import {
 	address,
 	parameterAddresses,
@@ -61,17 +62,17 @@ function rowAddresses(sizes: readonly number[]) {
 /** Why `s`'s net cannot be unrolled `iterations` times, or undefined when it can. */
 export function unrolledProblem(s: Snapshot, iterations: number): string | undefined {
 	if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_UNROLLED_ITERATIONS)
-		return `the unrolled sheet takes 1 to ${MAX_UNROLLED_ITERATIONS.toLocaleString('en')} iterations`;
+		return `the unrolled sheet takes 1 to ${formatCount(MAX_UNROLLED_ITERATIONS)} iterations`;
 	const pins = Object.keys(s.overrides);
 	if (pins.length > 0)
 		return `the unrolled sheet trains by formula, so it is off while cells are pinned (${pins.join(', ')})`;
 	// A column per sample number, parameter, a and δ, and the iteration and E.
 	const columns = Object.values(rowAddresses(layerSizes(s.startNet))).flat().length + 2;
 	if (columns > MAX_SHEET_COLUMNS)
-		return `an unrolled row of this net takes ${columns.toLocaleString('en')} columns; a sheet holds ${MAX_SHEET_COLUMNS.toLocaleString('en')}`;
+		return `an unrolled row of this net takes ${formatCount(columns)} columns; a sheet holds ${formatCount(MAX_SHEET_COLUMNS)}`;
 	const most = Math.floor(MAX_UNROLLED_CELLS / columns) - 1;
 	if (iterations > most)
-		return `an unrolled row of this net takes ${columns.toLocaleString('en')} columns, so at most ${most.toLocaleString('en')} iterations fit`;
+		return `an unrolled row of this net takes ${formatCount(columns)} columns, so at most ${formatCount(most)} iterations fit`;
 	return undefined;
 }
 

@@ -6,6 +6,7 @@
  * view.svelte.ts. Relative imports, so that the Playwright
  * journeys can import it too.
  */
+import { formatCount } from '$lib/engine/document/number-text.ts';
 import { parameterAddresses, parseAddress, type Address } from '../../engine/maths/addresses.ts';
 import { cellValue } from '../../engine/maths/cells/values.ts';
 import { describeAddress, type Labels } from '../../engine/maths/cells/words.ts';
@@ -201,8 +202,7 @@ function worse(error: number, than: number | undefined): boolean {
 /** The tolerance as the page writes it: 1e−4. */
 export const TOLERANCE_TEXT = GRADIENT_CHECK_TOLERANCE.toExponential().replace('-', '−');
 
-const count = (n: number, one: string, many: string) =>
-	`${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+const count = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** The summary's overall state: something disagrees, all agree, or not everything is checked yet. */
 export function overall(s: Summary): 'disagree' | 'agree' | 'incomplete' {
