@@ -31,6 +31,10 @@ export function stickyEnd(count: number): Attachment<HTMLElement> {
 		// All reads first, then only the writes that change something: a write between reads would
 		// lay the page out again for each, and an unchanged property would still restyle the table.
 		const measure = () => {
+			// A section off screen skips layout (content-visibility, Section.svelte): reading a width
+			// there would lay it out, and at load every table is read. The observer calls again once
+			// it is on screen and laid out.
+			if (!pane.checkVisibility({ contentVisibilityAuto: true })) return;
 			const head = pane.querySelector('thead tr');
 			if (!head) return;
 			const cells = [...head.children];
