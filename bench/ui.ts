@@ -16,6 +16,8 @@
  * bar names it), which follow-steps.ts does one frame after the step.
  * BENCH_FOLLOW=off turns following off first (the stored preference), so a
  * build that follows is measured at the scroll position of one that does not.
+ * BENCH_SERVED=1 measures whatever already answers on PREVIEW_PORT (for an
+ * A/B against an older checkout's build) instead of starting this one's.
  */
 import type { Browser } from '@playwright/test';
 import { execSync } from 'node:child_process';
@@ -71,7 +73,8 @@ async function measure(browser: Browser, hash: string, sizes: number[]) {
 }
 
 if (!process.env.BENCH_NO_BUILD) execSync('npm run build', { stdio: 'ignore' });
-const stopPreview = await startPreview(PORT);
+// BENCH_SERVED: a server (another checkout's build, say) already answers on PREVIEW_PORT.
+const stopPreview = process.env.BENCH_SERVED ? () => {} : await startPreview(PORT);
 const browser = await launchChromium();
 
 const nets: [string, number[]][] = [
