@@ -72,6 +72,8 @@ export function startAutosave(sheet: NotebookState): Autosave {
 	let paused = false;
 	/** Another tab saved since this one last read or wrote: saving would overwrite its work. */
 	let behind = false;
+	/** Another tab said it saved before this one was ready: heard once it is. */
+	let missed = false;
 	let writing = false;
 	let again = false;
 
@@ -215,6 +217,7 @@ export function startAutosave(sheet: NotebookState): Autosave {
 	}
 
 	async function onOtherSave(): Promise<void> {
+		if (!ready) missed = true;
 		if (!ready || disabled || paused) return;
 		behind = true;
 		if (unsaved() || writing || sheet.busy || fromLink) {
@@ -266,6 +269,7 @@ export function startAutosave(sheet: NotebookState): Autosave {
 		await restore();
 		if (notebookDataFromHash(location.hash) !== undefined) await openLink();
 		ready = true;
+		if (missed) await onOtherSave();
 		if (unsaved()) schedule();
 	})();
 

@@ -28,19 +28,63 @@ export interface PartStore {
 const DATABASE = 'gradsheet';
 const STORE = 'autosave';
 
-/** The browser's autosave store, or undefined when the page may not use IndexedDB at all. */
-/** `journal`: where a save made as the page closes is also kept (autosave-journal.ts). */
-export function browserPartStore(journal?: Storage): PartStore | undefined {
+/** The browser's IndexedDB store of autosave parts, opened now; undefined where the page may not use IndexedDB. */
+function openDatabase(): UseStore | undefined {
 	try {
 		// Reading `indexedDB` throws where the page may not store anything.
-		if (!globalThis.indexedDB) return undefined;
+		return globalThis.indexedDB ? createStore(DATABASE, STORE) : undefined;
 	} catch {
 		return undefined;
 	}
-	return idbPartStore(createStore(DATABASE, STORE), journal);
 }
 
-export function idbPartStore(store: UseStore, journal?: Storage): PartStore {
+type Stored = [keys: IDBValidKey[], values: unknown[]];
+
+/** Every key the store holds, and its value, in one transaction. */
+const readStored = (store: UseStore): Promise<Stored> =>
+	store('readonly', (s) =>
+		Promise.all([promisifyRequest(s.getAllKeys()), promisifyRequest(s.getAll())])
+	);
+
+/** The store opened, and read, before the page hydrated; taken by the first `browserPartStore`. */
+let prefetched: { database: UseStore; read: Promise<Stored> } | undefined;
+
+/**
+ * Opens the store and begins to read it before the page hydrates
+ * (hooks.client.ts). The page is ready only once its saved session is back;
+ * read after hydration, the read's replies wait behind the hydrated page's
+ * first frame, and the page is ready a frame later than it need be. Settles
+ * once the read has, or after `waitMs` at most: a slow store (a long history,
+ * a busy disk) must not hold the page back, and the restore then waits for the
+ * same read.
+ */
+export function prefetchStore(waitMs: number): Promise<void> {
+	const database = openDatabase();
+	if (!database) return Promise.resolve();
+	const read = readStored(database);
+	prefetched = { database, read };
+	const settled = read.then(
+		() => {},
+		() => {} // the restore that takes the read reports its refusal
+	);
+	return Promise.race([settled, new Promise<void>((done) => setTimeout(done, waitMs))]);
+}
+
+/** The browser's autosave store, or undefined when the page may not use IndexedDB at all. */
+/** `journal`: where a save made as the page closes is also kept (autosave-journal.ts). */
+export function browserPartStore(journal?: Storage): PartStore | undefined {
+	const taken = prefetched;
+	prefetched = undefined;
+	const database = taken?.database ?? openDatabase();
+	return database && idbPartStore(database, journal, taken?.read);
+}
+
+/** `early`: a read of the store begun before (`prefetchStore`), which the first `readAll` takes. */
+export function idbPartStore(
+	store: UseStore,
+	journal?: Storage,
+	early?: Promise<Stored>
+): PartStore {
 	/**
 	 * The keys the store held after the last read or write. A write puts the
 	 * parts missing from it and the head at once, in the task that asked: a page
@@ -49,19 +93,17 @@ export function idbPartStore(store: UseStore, journal?: Storage): PartStore {
 	 */
 	let known = new Set<IDBValidKey>();
 	return {
-		readAll: () =>
-			store('readonly', async (s) => {
-				const [keys, values] = await Promise.all([
-					promisifyRequest(s.getAllKeys()),
-					promisifyRequest(s.getAll())
-				]);
-				known = new Set(keys);
-				const parts = new Map<string, string>();
-				keys.forEach((key, i) => {
-					if (typeof key === 'string' && typeof values[i] === 'string') parts.set(key, values[i]);
-				});
-				return withJournal(journal, parts);
-			}),
+		readAll: async () => {
+			const read = early ?? readStored(store);
+			early = undefined;
+			const [keys, values] = await read;
+			known = new Set(keys);
+			const parts = new Map<string, string>();
+			keys.forEach((key, i) => {
+				if (typeof key === 'string' && typeof values[i] === 'string') parts.set(key, values[i]);
+			});
+			return withJournal(journal, parts);
+		},
 		write: (headKey, head, parts, closing) => {
 			const startedAt = Date.now();
 			return store(

@@ -19,7 +19,8 @@ import {
 } from './autosave.ts';
 import { HEAD_KEY } from './autosave-parts.ts';
 import { decodeParts, decodeSession } from './autosave-read.ts';
-import { browserPartStore, idbPartStore, type PartStore } from './autosave-store.ts';
+import { browserPartStore, idbPartStore, prefetchStore, type PartStore } from './autosave-store.ts';
+import { listenEarly, tabSync } from './tab-sync.ts';
 import { memoryStorage } from './memory-storage.ts';
 import { momentOf, withTrainedEdits, type Moment } from './moment.ts';
 
@@ -514,5 +515,45 @@ describe('autosaved predictions', () => {
 		const bad = { ask: ['layers.9.neurons.0.total'] };
 		const back = await restored(await saved({ ...learnerSession(), predictions: bad }));
 		expect(back.predictions).toBeUndefined();
+	});
+});
+
+describe('the store read before the page hydrates', () => {
+	it('is the first restore’s read, once: the next read sees what was saved since', async () => {
+		const first = learnerSession();
+		const later: Session = { moment: first.past[0], past: [], future: [], iterations: [] };
+		// The page's own database, as another tab opens it.
+		const tab = () => idbPartStore(createStore('gradsheet', 'autosave'));
+		await saved(first, tab());
+		await prefetchStore(10_000);
+		await saved(later, tab()); // another tab saves after the page's early read
+		const page = browserPartStore()!;
+		expect(snapshots((await restored(page)).past)).toEqual(snapshots(first.past));
+		expect((await restored(page)).moment.snapshot).toEqual(later.moment.snapshot);
+	});
+
+	it('does not hold the page back longer than it is given', async () => {
+		let waited = false;
+		const hold = prefetchStore(0).then(() => (waited = true));
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		await hold;
+		expect(waited).toBe(true);
+		browserPartStore(); // takes the read, as the page's restore would
+	});
+
+	it('hears a save another tab reported after that read, once the session listens', async () => {
+		listenEarly();
+		const other = new BroadcastChannel('gradsheet:autosave');
+		other.postMessage('saved');
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		let heard = 0;
+		const sync = tabSync(() => heard++);
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(heard).toBe(1);
+		other.postMessage('saved');
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(heard).toBe(2);
+		sync.close();
+		other.close();
 	});
 });
