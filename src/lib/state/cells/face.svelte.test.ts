@@ -51,7 +51,12 @@ describe('a cell’s face', () => {
 		sheet.nextNeuron(); // Train's first neuron
 		flush();
 		const before = cellFace(bias, 'set', sheet);
-		expect(before.data).toEqual({ cell: undefined, ref: BIAS, value: String(used), stage: 'before' });
+		expect(before.data).toEqual({
+			cell: undefined,
+			ref: BIAS,
+			value: String(used),
+			stage: 'before'
+		});
 		expect(before.note).toBe('before Train');
 		expect(before.name).toBe(`${bias.label}, before Train`);
 		const trained = cellFace(bias, 'new', sheet);
