@@ -70,8 +70,11 @@ export function prefetchStore(waitMs: number): Promise<void> {
 	return Promise.race([settled, new Promise<void>((done) => setTimeout(done, waitMs))]);
 }
 
-/** The browser's autosave store, or undefined when the page may not use IndexedDB at all. */
-/** `journal`: where a save made as the page closes is also kept (autosave-journal.ts). */
+/**
+ * The browser's autosave store, or undefined when the page may not use
+ * IndexedDB at all. `journal`: where a save made as the page closes is also
+ * kept (autosave-journal.ts).
+ */
 export function browserPartStore(journal?: Storage): PartStore | undefined {
 	const taken = prefetched;
 	prefetched = undefined;

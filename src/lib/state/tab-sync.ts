@@ -27,7 +27,7 @@ function open(): BroadcastChannel | undefined {
 	}
 }
 
-/** Listens from now on, before the page reads the store (autosave-prefetch.ts); `tabSync` takes the channel over. */
+/** Listens from now on, before the page reads the store (hooks.client.ts); `tabSync` takes the channel over. */
 export function listenEarly(): void {
 	const channel = early ? undefined : open();
 	if (!channel) return;
