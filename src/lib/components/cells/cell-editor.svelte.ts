@@ -37,11 +37,20 @@ function cellOf(input: EventTarget | null): HTMLElement {
 	return (input as HTMLElement).closest<HTMLElement>('[role="gridcell"]')!;
 }
 
+/** How many editors this page has made: each refusal message's id. */
+let made = 0;
+
 export class CellEditor {
 	editing = $state(false);
 	draft = $state('');
 	/** Why the last edit or paste here was refused, while it is shown (CellMessage). */
 	error = $state<string | undefined>(undefined);
+	/**
+	 * The refusal message's id, for the cell's aria-describedby. A refusal is only ever shown in
+	 * the browser, so the id need not match the prerendered page's: `$props.id()` would put a
+	 * comment in every prerendered cell for it.
+	 */
+	readonly messageId = `cell-message-${++made}`;
 	readonly #rules: CellRules;
 
 	constructor(rules: CellRules) {
