@@ -54,6 +54,11 @@ export interface PassView {
 	readonly pass: StepPass;
 	readonly name: string;
 	readonly open: boolean;
+	/**
+	 * Whether its lines are drawn: once a pass has been open it stays drawn, folded or not, so
+	 * that a step that folds one pass and opens the next toggles them instead of rebuilding both.
+	 */
+	readonly drawn: boolean;
 	readonly lines: readonly LineView[];
 }
 
@@ -183,6 +188,8 @@ export class TracerState {
 		});
 		const kept = keptList(was?.lines ?? [], lines);
 		const same = was !== undefined && kept.every((line, n) => line === was.lines[n]);
-		return { pass, name: PASS_NAMES[pass], open: toggled ?? auto, lines: same ? was.lines : kept };
+		const open = toggled ?? auto;
+		const drawn = open || (was?.drawn ?? false);
+		return { pass, name: PASS_NAMES[pass], open, drawn, lines: same ? was.lines : kept };
 	}
 }
