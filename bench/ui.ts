@@ -18,6 +18,10 @@
  * build that follows is measured at the scroll position of one that does not.
  * BENCH_SERVED=1 measures whatever already answers on PREVIEW_PORT (for an
  * A/B against an older checkout's build) instead of starting this one's.
+ * BENCH_AGAINST=<port> measures another build served there side by side with
+ * this one: loads alternate between the two, so that a slow spell of the
+ * machine falls on both, and each net gets a row per build and the median of
+ * the paired render ratios (this build's load over the other's next to it).
  */
 import type { Browser } from '@playwright/test';
 import { execSync } from 'node:child_process';
@@ -37,9 +41,12 @@ const FOLLOW = process.env.BENCH_FOLLOW !== 'off';
 const NETS = process.env.BENCH_NETS ?? 'all';
 const LIMIT_ROUNDS = Number(process.env.BENCH_LIMIT_ROUNDS ?? 7);
 const VIEWPORT = { width: 1400, height: 900 };
+/** The port of another build to compare with, if any (BENCH_AGAINST). */
+const AGAINST = process.env.BENCH_AGAINST ? Number(process.env.BENCH_AGAINST) : undefined;
+const PORTS = AGAINST === undefined ? [PORT] : [PORT, AGAINST];
 
 /** Opens the net in a fresh context; resolves with the page and ms from navigation to the net painted. */
-async function load(browser: Browser, hash: string, sizes: number[]) {
+async function load(browser: Browser, port: number, hash: string, sizes: number[]) {
 	const context = await browser.newContext({ viewport: VIEWPORT });
 	if (!FOLLOW)
 		await context.addInitScript(() =>
@@ -47,7 +54,7 @@ async function load(browser: Browser, hash: string, sizes: number[]) {
 		);
 	const page = await context.newPage();
 	const lastCell = address.neuron(sizes.length - 2, 0, 'bias');
-	await page.goto(`http://localhost:${PORT}/${hash}`, { waitUntil: 'domcontentloaded' });
+	await page.goto(`http://localhost:${port}/${hash}`, { waitUntil: 'domcontentloaded' });
 	// A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
 	const render = await page.evaluate<number>(`new Promise((resolve) => {
 		const shown = () => document.documentElement.dataset.ready &&
@@ -60,16 +67,22 @@ async function load(browser: Browser, hash: string, sizes: number[]) {
 	return { page, render };
 }
 
-async function measure(browser: Browser, hash: string, sizes: number[]) {
-	const renders: number[] = [];
-	let times: Record<string, Click[]> | undefined;
-	for (let n = 0; n < LOADS; n++) {
-		const { page, render } = await load(browser, hash, sizes);
-		renders.push(render);
-		if (n === LOADS - 1) times = await measureClicks(page, ROUNDS);
-		await page.context().close();
-	}
-	return { render: median(renders), times: times! };
+interface Measured {
+	renders: number[];
+	times: Record<string, Click[]>;
+}
+
+/** LOADS loads on each of PORTS, alternating (in turn first), and the clicks on each one's last. */
+async function measure(browser: Browser, hash: string, sizes: number[]): Promise<Measured[]> {
+	const measured = PORTS.map((): Measured => ({ renders: [], times: {} }));
+	for (let n = 0; n < LOADS; n++)
+		for (const k of PORTS.map((_, k) => (k + n) % PORTS.length)) {
+			const { page, render } = await load(browser, PORTS[k], hash, sizes);
+			measured[k].renders.push(render);
+			if (n === LOADS - 1) measured[k].times = await measureClicks(page, ROUNDS);
+			await page.context().close();
+		}
+	return measured;
 }
 
 if (!process.env.BENCH_NO_BUILD) execSync('npm run build', { stdio: 'ignore' });
@@ -86,22 +99,35 @@ async function measureEveryday() {
 	const rows: string[][] = [];
 	for (const [name, sizes] of nets) {
 		const hash = name.startsWith('article') ? '' : await shareHash(netNotebook(sizes));
-		const { render, times } = await measure(browser, hash, sizes);
-		const cell = (b: string) => {
-			const paint = median(times[b].map((t) => t.paint));
-			const script = median(times[b].map((t) => t.script));
-			return `${paint.toFixed(1)} (${script.toFixed(1)})`;
-		};
-		const follows = BUTTONS.flatMap((b) => times[b].map((t) => t.follow)).filter((t) => t === t);
-		const follow = follows.length ? median(follows).toFixed(1) : '—';
-		rows.push([
-			`${name} (${weights(sizes)} weights)`,
-			render.toFixed(0),
-			...BUTTONS.map(cell),
-			follow
-		]);
+		const measured = await measure(browser, hash, sizes);
+		measured.forEach(({ renders, times }, k) => {
+			const cell = (b: string) => {
+				const paint = median(times[b].map((t) => t.paint));
+				const script = median(times[b].map((t) => t.script));
+				return `${paint.toFixed(1)} (${script.toFixed(1)})`;
+			};
+			const follows = BUTTONS.flatMap((b) => times[b].map((t) => t.follow)).filter((t) => t === t);
+			const follow = follows.length ? median(follows).toFixed(1) : '—';
+			// Each load over the other build's beside it: 1.000 when the two are as fast.
+			const other = measured[1 - k]?.renders;
+			const ratio = other && median(renders.map((r, n) => r / other[n])).toFixed(3);
+			const which = AGAINST === undefined ? '' : k === 0 ? ', this build' : `, :${AGAINST}`;
+			rows.push([
+				`${name} (${weights(sizes)} weights)${which}`,
+				median(renders).toFixed(0),
+				...(ratio ? [ratio] : []),
+				...BUTTONS.map(cell),
+				follow
+			]);
+		});
 	}
-	const header = ['net', 'render ms', ...BUTTONS.map((b) => `${b} ms`), 'follow ms'];
+	const header = [
+		'net',
+		'render ms',
+		...(AGAINST === undefined ? [] : ['render ratio']),
+		...BUTTONS.map((b) => `${b} ms`),
+		'follow ms'
+	];
 	const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
 	const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
 	console.log(
@@ -109,12 +135,17 @@ async function measureEveryday() {
 	);
 	console.log(line(header));
 	for (const row of rows) console.log(line(row));
+	const first = AGAINST === undefined ? 2 : 3;
 	const perButton = rows.map((r) =>
-		median(r.slice(2, 2 + BUTTONS.length).map((c) => parseFloat(c)))
+		median(r.slice(first, first + BUTTONS.length).map((c) => parseFloat(c)))
 	);
 	console.log(
-		`median over buttons: ${perButton.map((m, n) => `${nets[n][0]} ${m.toFixed(1)} ms`).join(', ')} (goals: article ≤ 16 ms; ~10,000 weights ≤ 100 ms per click, ≤ ~1 s render)`
+		`median over buttons: ${perButton.map((m, n) => `${rows[n][0].replace(/ \(.*/, '')}${AGAINST === undefined ? '' : n % 2 ? ` :${AGAINST}` : ' this'} ${m.toFixed(1)} ms`).join(', ')} (goals: article ≤ 16 ms; ~10,000 weights ≤ 100 ms per click, ≤ ~1 s render)`
 	);
+	if (AGAINST !== undefined)
+		console.log(
+			`render ratio: median over ${LOADS} alternating pairs of loads of one build's render over the other's; below 1 is faster`
+		);
 }
 
 try {
