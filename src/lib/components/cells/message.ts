@@ -8,41 +8,44 @@
 /** Room between the cell and its message, and between the message and the window's edge. */
 const GAP = 4;
 
+/** The cell a message belongs to: the one it sits in (a popover stays where it is in the document). */
+const cellOf = (message: HTMLElement) => message.closest<HTMLElement>('[role="gridcell"]')!;
+
 /**
  * Attachment for the message: shows it (as a popover where the browser has
- * them), just below `cell`, or above when the window has no room below, and
+ * them), just below its cell, or above when the window has no room below, and
  * keeps it there while the page or a table scrolls.
  */
-export function anchoredTo(cell: HTMLElement) {
-	return (message: HTMLElement) => {
-		if (message.isConnected && 'showPopover' in message) message.showPopover();
-		const place = () => {
-			const box = cell.getBoundingClientRect();
-			const own = message.getBoundingClientRect();
-			const below = box.bottom + GAP + own.height <= innerHeight;
-			const top = below ? box.bottom + GAP : Math.max(GAP, box.top - GAP - own.height);
-			const left = Math.max(GAP, Math.min(box.left, innerWidth - own.width - GAP));
-			message.style.top = `${top}px`;
-			message.style.left = `${left}px`;
-		};
-		place();
-		addEventListener('scroll', place, { capture: true, passive: true });
-		addEventListener('resize', place);
-		return () => {
-			removeEventListener('scroll', place, { capture: true });
-			removeEventListener('resize', place);
-		};
+export function anchored(message: HTMLElement) {
+	const cell = cellOf(message);
+	if (message.isConnected && 'showPopover' in message) message.showPopover();
+	const place = () => {
+		const box = cell.getBoundingClientRect();
+		const own = message.getBoundingClientRect();
+		const below = box.bottom + GAP + own.height <= innerHeight;
+		const top = below ? box.bottom + GAP : Math.max(GAP, box.top - GAP - own.height);
+		const left = Math.max(GAP, Math.min(box.left, innerWidth - own.width - GAP));
+		message.style.top = `${top}px`;
+		message.style.left = `${left}px`;
+	};
+	place();
+	addEventListener('scroll', place, { capture: true, passive: true });
+	addEventListener('resize', place);
+	return () => {
+		removeEventListener('scroll', place, { capture: true });
+		removeEventListener('resize', place);
 	};
 }
 
 /**
  * Attachment for the message: calls `dismiss` once the learner moves on from
- * `cell` — focus or a press anywhere else, or Escape. What was already under
+ * its cell — focus or a press anywhere else, or Escape. What was already under
  * way when the message appeared (the click on another cell that ended the
  * edit) does not count: that move is what showed it.
  */
-export function dismissedOnMove(cell: HTMLElement, dismiss: () => void) {
-	return () => {
+export function dismissedOnMove(dismiss: () => void) {
+	return (message: HTMLElement) => {
+		const cell = cellOf(message);
 		let armed = false;
 		const timer = setTimeout(() => (armed = true));
 		const elsewhere = (event: Event) => {
