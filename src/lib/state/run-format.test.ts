@@ -13,6 +13,11 @@ describe('run words', () => {
 		expect(formatRate(5_213_000)).toBe('5.21 M it/s');
 		expect(formatRate(830_400)).toBe('830 k it/s');
 		expect(formatRate(41.4)).toBe('41 it/s');
+		// At the units' edges, by the number as rounded: never an exponent.
+		expect(formatRate(999_600)).toBe('1.00 M it/s');
+		expect(formatRate(999_400)).toBe('999 k it/s');
+		expect(formatRate(999.7)).toBe('1.00 k it/s');
+		expect(formatRate(999.4)).toBe('999 it/s');
 		expect(formatRate(NaN)).toBe('—');
 		expect(formatDuration(0.4)).toBe('under 1 s');
 		expect(formatDuration(12.4)).toBe('12 s');

@@ -2,13 +2,12 @@
 import { formatCount } from '$lib/engine/document/number-text.ts';
 import { formatNumber } from '$lib/tex/numbers.ts';
 
-/** 100000000 → "100,000,000". */
-
 /** Iterations per second, short: "5.21 M it/s", "830 k it/s", "41 it/s". */
 export function formatRate(perSecond: number): string {
 	if (!(perSecond > 0) || !Number.isFinite(perSecond)) return '—';
-	if (perSecond >= 1e6) return `${(perSecond / 1e6).toPrecision(3)} M it/s`;
-	if (perSecond >= 1e3) return `${(perSecond / 1e3).toPrecision(3)} k it/s`;
+	// By the number as rounded to three digits: 999,600 it/s is "1.00 M", not "1.00e+3 k".
+	if (perSecond >= 999.5e3) return `${(perSecond / 1e6).toPrecision(3)} M it/s`;
+	if (perSecond >= 999.5) return `${(perSecond / 1e3).toPrecision(3)} k it/s`;
 	return `${Math.round(perSecond)} it/s`;
 }
 
