@@ -121,12 +121,12 @@ test("after Backward every row is the engine's check, none flagged, and the anal
 	await section(page).locator(`[data-ref="${gradient}"]`).click();
 	await expect(cell(page, gradient)).toHaveClass(/\bselected\b/);
 
-	// Focus shows a finite difference in full; arrow keys move along the grid.
+	// Focus shows a finite difference in full, with real minus signs; arrow keys move along the grid.
 	const row = section(page).locator('tr[data-parameter="layers.2.neurons.1.weights.2"]');
 	await page.keyboard.press('ArrowRight');
 	await expect(row.getByRole('gridcell').nth(1)).toBeFocused();
 	await expect(row.getByRole('gridcell').nth(1)).toHaveText(
-		expected[gradientParameter(gradient)].numeric
+		expected[gradientParameter(gradient)].numeric.replaceAll('-', '−')
 	);
 
 	const { violations } = await new AxeBuilder({ page }).include('#gradient-check').analyze();

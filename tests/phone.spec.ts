@@ -11,6 +11,7 @@ import { cellValue } from '../src/lib/engine/maths/cells/values.ts';
 import { describeAddress, isolatedLabels } from '../src/lib/engine/maths/cells/words.ts';
 import { layerSizes } from '../src/lib/engine/maths/model.ts';
 import { step } from '../src/lib/engine/maths/passes.ts';
+import { range } from '../src/lib/engine/maths/range.ts';
 import { preset } from '../src/lib/engine/document/presets.ts';
 import { shareHash } from '../src/lib/engine/document/share-link.ts';
 import {
@@ -249,6 +250,34 @@ test.describe('at 390 × 844', () => {
 			await expect(page.locator(weight)).toBeFocused();
 			await expect.poll(() => shownWhole(page, weight), `w${i}, focused`).toBe(true);
 		}
+	});
+
+	test('after Train, a focused new number shows every digit, with a real minus, whole on the screen', async ({
+		page
+	}) => {
+		await page.addInitScript(() =>
+			localStorage.setItem('gradsheet:preferences', JSON.stringify({ follow: false }))
+		);
+		await open(page);
+		for (const pass of ['Forward', 'Backward', 'Train']) await button(page, pass).click();
+		// A weight of layer 0 that is negative after Train: its new number in full is wider than its column.
+		const trained = step(step(step(startOf(article), 'pass'), 'pass'), 'pass');
+		const address = (j: number) => `layers.0.neurons.${j}.weights.0`;
+		const j = range(sizes[1]).find((n) => cellValue(trained, address(n))! < 0);
+		expect(j, 'layer 0 has a weight that is negative after Train').toBeDefined();
+		const value = cellValue(trained, address(j!))!;
+		// Its row in Train's table: a neuron's bias, then its weights.
+		const selector = `#train table[aria-label="Train, layer 0"] tbody tr:nth-child(${(sizes[0] + 1) * j! + 2}) > td:last-child`;
+		const fresh = page.locator(selector);
+		await expect(fresh).toHaveAttribute('aria-label', new RegExp(`neuron ${j}: weight 0`));
+		await scrollToTable(page, selector);
+		await fresh.click();
+		await expect(fresh).toBeFocused();
+		await expect(fresh.locator('.number')).toHaveText(String(value).replaceAll('-', '−'));
+		await expect.poll(() => shownWhole(page, selector), 'the focused new number').toBe(true);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			PHONE.width
+		);
 	});
 
 	test('no section formula is wider than its section or cut at its edge', async ({ page }) => {

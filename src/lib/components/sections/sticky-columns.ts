@@ -23,7 +23,11 @@ export function revealDelta(left: number, right: number, start: number, end: num
 	return 0;
 }
 
-/** Attachment for a table's scrolling pane, with `count` columns stuck to its right edge. */
+/**
+ * Attachment for a table's scrolling pane, with `count` columns stuck to its
+ * right edge. With none (Train's table), its neuron column is still frozen and
+ * a focused cell, grown to its full-precision number, is still brought into view.
+ */
 export function stickyEnd(count: number): Attachment<HTMLElement> {
 	return (pane) => {
 		const widths = { start: 0, end: 0 };
