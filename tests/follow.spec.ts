@@ -17,6 +17,7 @@ import {
 	button,
 	cell,
 	formulaBar,
+	inFull,
 	nextStep,
 	open,
 	startOf,
@@ -87,7 +88,7 @@ for (const [name, viewport] of [
 		await barShows(page, 'layers.0.neurons.0.total');
 		await expect(z).toHaveAttribute('aria-selected', 'true');
 		await expect(formulaBar(page).locator('output')).toHaveText(
-			String(cellValue(forward, 'layers.0.neurons.0.total'))
+			inFull(cellValue(forward, 'layers.0.neurons.0.total')!)
 		);
 		await expect.poll(() => inClearView(z)).toBe(true);
 

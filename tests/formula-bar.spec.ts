@@ -19,6 +19,7 @@ import {
 	cell,
 	cellsWithClass,
 	formulaBar,
+	inFull,
 	open,
 	startOf,
 	watchConsole
@@ -145,7 +146,7 @@ for (const { name, address, passes, substitutes } of CASES) {
 		await expect(bar.locator('.katex').first()).toBeVisible();
 		// The result: in full, and short in the typeset formula (a parameter's update with the
 		// digits that tell its old and new numbers apart).
-		await expect(bar).toContainText(String(value));
+		await expect(bar).toContainText(inFull(value));
 		const maths = await mathsText(page);
 		const trained = passes === 3;
 		const digits =
@@ -205,7 +206,7 @@ test('the formula bar writes a weight gradient with its input and its neuron’s
 	const delta = s.activationGradients[2][1];
 	expect(maths).toContain(shortForm(input));
 	expect(maths).toContain(shortForm(delta));
-	await expect(formulaBar(page)).toContainText(String(input * delta));
+	await expect(formulaBar(page)).toContainText(inFull(input * delta));
 	expect(cellValue(s, address)).toBe(input * delta);
 	expect(messages).toEqual([]);
 });
@@ -227,7 +228,7 @@ test('clicking a precedent chip in the formula bar selects that cell', async ({ 
 	await expect(cell(page, weight)).toHaveAttribute('aria-selected', 'true');
 	await expect(cell(page, delta)).toHaveAttribute('aria-selected', 'false');
 	await expect(bar).toContainText(describeAddress(weight, notebook.labels));
-	await expect(bar).toContainText(String(notebook.layers[2].neurons[1].weights[0]));
+	await expect(bar).toContainText(inFull(notebook.layers[2].neurons[1].weights[0]));
 	await expect.poll(() => cellsWithClass(page, 'dependent')).toContain(delta);
 
 	// And on again, from the weight (before Train a number that is read) to the total reading it.

@@ -126,7 +126,7 @@ test("after Backward every row is the engine's check, none flagged, and the anal
 	await page.keyboard.press('ArrowRight');
 	await expect(row.getByRole('gridcell').nth(1)).toBeFocused();
 	await expect(row.getByRole('gridcell').nth(1)).toHaveText(
-		expected[gradientParameter(gradient)].numeric.replaceAll('-', '−')
+		expected[gradientParameter(gradient)].numeric.replaceAll('-', '\u2212')
 	);
 
 	const { violations } = await new AxeBuilder({ page }).include('#gradient-check').analyze();

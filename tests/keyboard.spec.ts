@@ -12,6 +12,7 @@ import {
 	cell,
 	expectCells,
 	formulaBar,
+	inFull,
 	open,
 	startOf,
 	tabTo,
@@ -99,7 +100,7 @@ test('the arrow keys move between the cells of a grid, and Tab leaves the grid f
 	await move(page, 'ArrowLeft', 'layers.0.neurons.1.total');
 	await move(page, 'Home', 'layers.0.neurons.1.bias');
 	await move(page, 'End', 'layers.0.neurons.1.value');
-	await expect(formulaBar(page)).toContainText(String(afterForward.values[0][1]));
+	await expect(formulaBar(page)).toContainText(inFull(afterForward.values[0][1]));
 
 	// Movement never runs a step or changes a number.
 	await expectCells(page, afterForward);

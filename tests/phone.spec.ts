@@ -18,6 +18,7 @@ import {
 	button,
 	cell,
 	formulaBar,
+	inFull,
 	open,
 	pinnedList,
 	startOf,
@@ -135,7 +136,7 @@ test.describe('at 390 × 844', () => {
 			);
 		});
 		expect(oneLine, 'symbols, numbers and result side by side').toBe(true);
-		const full = String(cellValue(step(startOf(article), 'pass'), address));
+		const full = inFull(cellValue(step(startOf(article), 'pass'), address)!);
 		await expect(bar.getByText(full)).toBeHidden();
 		await bar.getByRole('button', { name: 'More' }).click();
 		await expect(bar.getByText(full)).toBeVisible();
@@ -273,7 +274,7 @@ test.describe('at 390 × 844', () => {
 		await scrollToTable(page, selector);
 		await fresh.click();
 		await expect(fresh).toBeFocused();
-		await expect(fresh.locator('.number')).toHaveText(String(value).replaceAll('-', '−'));
+		await expect(fresh.locator('.number')).toHaveText(inFull(value));
 		await expect.poll(() => shownWhole(page, selector), 'the focused new number').toBe(true);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 			PHONE.width
@@ -339,7 +340,7 @@ test.describe('at 1400 × 900', () => {
 		const bar = formulaBar(page);
 		await expect(bar.getByRole('button', { name: 'More' })).toBeHidden();
 		await expect(
-			bar.getByText(String(cellValue(step(startOf(article), 'pass'), address)))
+			bar.getByText(inFull(cellValue(step(startOf(article), 'pass'), address)!))
 		).toBeVisible();
 		await expect(bar.locator('code')).toHaveText(address);
 	});

@@ -18,6 +18,7 @@ import {
 	cellsWithClass,
 	expectCells,
 	formulaBar,
+	inFull,
 	open,
 	startOf,
 	typeInto,
@@ -201,7 +202,7 @@ test('the formula bar shows a parameter before Train as a number with what reads
 	// Before Train: a number the user sets, read by the total (and δ of the layer before).
 	await cell(page, weight).click();
 	await expect(bar).toContainText('a number you set');
-	await expect(bar).toContainText(`full value ${old}`);
+	await expect(bar).toContainText(`full value ${inFull(old)}`);
 	await expect(bar).not.toContainText('reads');
 	await expect(bar.getByRole('region', { name: 'With numbers' })).toHaveCount(0);
 	await expect(
@@ -219,7 +220,7 @@ test('the formula bar shows a parameter before Train as a number with what reads
 	const copy = page.locator(`[data-ref="${weight}"][data-stage="before"]`).first();
 	await copy.click();
 	await expect(bar).toContainText('before Train');
-	await expect(bar).toContainText(`full value ${old}`);
+	await expect(bar).toContainText(`full value ${inFull(old)}`);
 	await expect(bar).not.toContainText('reads');
 	await expect(copy).toHaveClass(/\bselected\b/);
 	await expect(cell(page, weight)).not.toHaveClass(/\bselected\b/);
@@ -227,7 +228,7 @@ test('the formula bar shows a parameter before Train as a number with what reads
 	// Train's new number: w ← w − η·∂E/∂w, with its numbers, reading w, η and ∂E/∂w.
 	await cell(page, weight).click();
 	await expect(bar).toContainText('after Train');
-	await expect(bar).toContainText(`full value ${next}`);
+	await expect(bar).toContainText(`full value ${inFull(next)}`);
 	const withNumbers = bar.getByRole('region', { name: 'With numbers' });
 	await expect(withNumbers).toContainText('0.001');
 	await expect(bar).toContainText('reads');

@@ -71,6 +71,9 @@ export async function expectDrawnCells(page: Page, s: Snapshot, least: number): 
 		.toEqual({ drawn: true, wrong: [] });
 }
 
+/** A number in full as the page writes it for people (a focused cell, the formula bar): real minus signs. */
+export const inFull = (x: number): string => String(x).replaceAll('-', '\u2212');
+
 export const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 export const cell = (page: Page, address: string) => page.locator(`[data-cell="${address}"]`);
 

@@ -39,12 +39,10 @@ function parts(magnitude: number, precision: number): { mantissa: string; expone
 	return { mantissa: String(Number(mantissa)), exponent: String(Number(exponent)) };
 }
 
-/** Every digit as JavaScript writes it (what a cell reads back); an overflow in words. */
-export function exactText(x: number): string {
-	return Number.isFinite(x) ? String(x) : formatNumber(x);
-}
-
-/** The full value for people to read (a tooltip): every digit, with real minus signs. */
+/**
+ * The full value for people to read (a focused cell, the formula bar, a
+ * tooltip): every digit, with real minus signs, which a cell reads back too.
+ */
 export function fullText(x: number): string {
 	if (!Number.isFinite(x)) return formatNumber(x);
 	return String(x).replaceAll('-', MINUS).replace('e+', 'e');
