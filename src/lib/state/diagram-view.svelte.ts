@@ -130,7 +130,7 @@ export class DiagramView {
 			this.layout.columns
 				.slice(1)
 				.flatMap((column, l) =>
-					column.nodes.map((_, j) => sheet().value(address.neuron(l, j, this.#field)))
+					column.nodes.map((_, j) => sheet().value({ kind: this.#field, layer: l, neuron: j }))
 				)
 		);
 		this.nodeScale = $derived(

@@ -4,7 +4,7 @@
  * others. Not a second writing of the rule: the two factors of δ's own
  * expression in the cell-kinds table, evaluated from the snapshot's numbers.
  */
-import { address } from '../addresses.ts';
+import { address, parseAddress, type Address } from '../addresses.ts';
 import { cellInput } from './values.ts';
 import { formulaOf } from './cells.ts';
 import { evaluate, factorsOf, precedentsOf, type Expr } from './expressions.ts';
@@ -18,10 +18,10 @@ export interface DeltaTerms {
 	readonly sum: number | undefined;
 }
 
-/** One factor and the cells it reads. */
+/** One factor and the cells it reads, each parsed once: a step of a large net reads thousands. */
 interface Factor {
 	readonly expression: Expr;
-	readonly precedents: readonly string[];
+	readonly precedents: readonly (readonly [name: string, at: Address | string])[];
 }
 
 /**
@@ -38,17 +38,20 @@ export function deltaFactors(net: Net, l: number, j: number): DeltaFactors {
 	const formula = formulaOf(net, address.neuron(l, j, 'activation_gradient'))!;
 	const [fPrime, sum] = factorsOf(formula.expression)!.map((expression) => ({
 		expression,
-		precedents: precedentsOf(expression)
+		precedents: precedentsOf(expression).map((p) => [p, parseAddress(p) ?? p] as const)
 	}));
 	return { fPrime, sum };
 }
 
-/** The factor's number once every cell it reads is computed. */
+/** The factor's number once every cell it reads is computed (each read once). */
 function known(s: Snapshot, { expression, precedents }: Factor): number | undefined {
-	const read = (p: string) => cellInput(s, p);
-	return precedents.every((p) => read(p) !== undefined)
-		? evaluate(expression, (p) => read(p)!)
-		: undefined;
+	const values = new Map<string, number>();
+	for (const [name, at] of precedents) {
+		const x = cellInput(s, at);
+		if (x === undefined) return undefined;
+		values.set(name, x);
+	}
+	return evaluate(expression, (p) => values.get(p)!);
 }
 
 export function deltaTerms(
