@@ -17,13 +17,19 @@ import {
 export type Precision = Preferences['precision'];
 
 export class PreferencesState {
-	#values = $state.raw<Preferences>(DEFAULT_PREFERENCES);
+	/**
+	 * One signal per field (a deep $state of primitives): a reader reruns when
+	 * its own field changes, not when another one does, nor when `load` brings
+	 * back what it already held. Every cell reads the digits; at load each of
+	 * them would otherwise run again.
+	 */
+	#values = $state<Preferences>({ ...DEFAULT_PREFERENCES });
 	#storage: Storage | undefined;
 
 	/** Reads the stored preferences (defaults for any that are missing or wrong); from now on each change is saved. */
 	load(storage = browserStorage(() => window.localStorage)): void {
 		this.#storage = storage;
-		this.#values = loadPreferences(storage);
+		Object.assign(this.#values, loadPreferences(storage));
 	}
 
 	get follow(): boolean {
@@ -85,7 +91,7 @@ export class PreferencesState {
 	}
 
 	#set(change: Partial<Preferences>): void {
-		this.#values = { ...this.#values, ...change };
-		savePreferences(this.#storage, this.#values);
+		Object.assign(this.#values, change);
+		savePreferences(this.#storage, $state.snapshot(this.#values));
 	}
 }
