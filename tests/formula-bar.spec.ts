@@ -238,3 +238,49 @@ test('clicking a precedent chip in the formula bar selects that cell', async ({ 
 	await expect(bar).toContainText(describeAddress(total, notebook.labels));
 	expect(messages).toEqual([]);
 });
+
+/** Routes the page's scripts, noting each request for KaTeX's and whether the page was ready then (failing it when `refuse`). */
+async function watchKatex(page: Page, refuse = false): Promise<boolean[]> {
+	const fetches: boolean[] = [];
+	await page.route('**/*.js', async (route) => {
+		const response = await route.fetch();
+		// A message only KaTeX's own code holds.
+		if (!(await response.text()).includes('KaTeX parse error')) return route.fulfill({ response });
+		const ready = await page
+			.evaluate(() => document.documentElement.dataset.ready === 'true')
+			.catch(() => false);
+		fetches.push(ready);
+		return refuse ? route.abort() : route.fulfill({ response });
+	});
+	return fetches;
+}
+
+test('the page is drawn before KaTeX is fetched, and the formula bar typesets once it is here', async ({
+	page
+}) => {
+	const messages = watchConsole(page);
+	const katex = await watchKatex(page);
+	await open(page);
+	// Once, and only after the page said it was ready.
+	await expect.poll(() => katex).toEqual([true]);
+
+	await cell(page, 'layers.0.neurons.0.weights.0').click();
+	await expect(formulaBar(page).locator('.katex').first()).toBeVisible();
+	await expect(formulaBar(page).locator('.tex-pending')).toHaveCount(0);
+	expect(messages).toEqual([]);
+});
+test('when KaTeX cannot be fetched the formula bar says so, and the cells still work', async ({
+	page
+}) => {
+	const katex = await watchKatex(page, true);
+	await open(page);
+	await expect.poll(() => katex.length).toBeGreaterThan(0);
+	const weight = 'layers.0.neurons.0.weights.0';
+	await cell(page, weight).click();
+	await expect(formulaBar(page).locator('.tex-error').first()).toHaveText(
+		'Formulas could not be loaded: reload the page'
+	);
+	await expect(formulaBar(page)).toContainText(inFull(notebook.layers[0].neurons[0].weights[0]));
+	await button(page, 'Forward').click();
+	await expect(cell(page, 'layers.0.neurons.0.total')).toHaveAttribute('data-value', /./);
+});
