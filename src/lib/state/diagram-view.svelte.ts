@@ -26,7 +26,7 @@ import { inputKey, itemKeys, itemMarks, neuronKey, type Mark } from '$lib/diagra
 import { strongestLinks } from '$lib/diagram/strongest.ts';
 import { weightGradientNumbers, weightNumbers } from '$lib/diagram/weights.ts';
 import { formatNumber } from '$lib/tex/numbers.ts';
-import { keptList, sameFields } from './kept.ts';
+import { keptList } from './kept.ts';
 import type { NotebookState } from './notebook.svelte.ts';
 import type { SlowNeuron } from './slow-neurons.svelte.ts';
 
@@ -70,6 +70,14 @@ export interface NodeView {
 	readonly sideAnchor: 'start' | 'end';
 }
 
+/** A neuron's number as drawn: its colour, the ink on it, the text inside, the number in full. */
+interface Painted {
+	readonly fill: string | undefined;
+	readonly ink: string | undefined;
+	readonly text: string;
+	readonly full: string;
+}
+
 export class DiagramView {
 	readonly #sheet: () => NotebookState;
 
@@ -93,8 +101,11 @@ export class DiagramView {
 	/** The items of the cells the code tracer's next line reads and writes. */
 	readonly traced: ReadonlySet<string>;
 	readonly #inputValues: readonly number[];
-	readonly #neuronValues: (number | undefined)[];
+	readonly #neuronValues: readonly (number | undefined)[];
+	#lastValues: readonly (number | undefined)[] = [];
 	readonly nodeScale: number;
+	/** Each neuron's number as drawn: remade when a number, the digits or the scale change, not when a mark moves. */
+	readonly #painted: readonly Painted[];
 	readonly inputs: readonly NodeView[];
 	readonly neurons: readonly NodeView[];
 	// The nodes drawn last: a node whose every field is as it was stays the same object, and wakes nothing.
@@ -126,18 +137,23 @@ export class DiagramView {
 		this.marks = $derived(itemMarks(sheet().selected, sheet().precedents, sheet().dependents));
 		this.traced = $derived(itemKeys(sheet().trace.cells));
 		this.#inputValues = $derived(sheet().snapshot.inputs);
-		this.#neuronValues = $derived(
-			this.layout.columns
+		// The same array while the numbers are (Backward leaves the values as they were).
+		this.#neuronValues = $derived.by(() => {
+			const values = this.layout.columns
 				.slice(1)
 				.flatMap((column, l) =>
 					column.nodes.map((_, j) => sheet().value({ kind: this.#field, layer: l, neuron: j }))
-				)
-		);
+				);
+			const last = this.#lastValues;
+			const same = values.length === last.length && values.every((v, n) => Object.is(v, last[n]));
+			return (this.#lastValues = same ? last : values);
+		});
 		this.nodeScale = $derived(
 			this.mode === 'values'
 				? valueScale([...this.#inputValues, ...this.#neuronValues])
 				: gradientScale(this.#neuronValues)
 		);
+		this.#painted = $derived(this.#neuronValues.map((v) => this.#paint(v)));
 		this.inputs = $derived.by(
 			() => (this.#lastInputs = keptList(this.#lastInputs, this.#inputs(), sameNode))
 		);
@@ -187,8 +203,7 @@ export class DiagramView {
 		let n = 0;
 		return this.layout.columns.slice(1).flatMap((column, l) =>
 			column.nodes.map((p, j) => {
-				const v = this.#neuronValues[n++];
-				const fill = this.#fill(v);
+				const { fill, ink, text, full } = this.#painted[n++];
 				const next = cursor.pass !== 'done' && cursor.layer === l && cursor.neuron === j;
 				const output =
 					l === last && this.#labels.outputs?.[j] ? ` (${this.#labels.outputs[j]})` : '';
@@ -198,9 +213,9 @@ export class DiagramView {
 					key: neuronKey(l, j),
 					...p,
 					fill,
-					ink: fill && inkOn(fill),
-					text: this.#short(v),
-					label: `Layer ${l}, neuron ${j}${output}: ${this.#field} ${this.#full(v)}${says}${slow ? `. ${slow.words}` : ''}`,
+					ink,
+					text,
+					label: `Layer ${l}, neuron ${j}${output}: ${this.#field} ${full}${says}${slow ? `. ${slow.words}` : ''}`,
 					next,
 					slow,
 					mark: this.marks.get(neuronKey(l, j)),
@@ -233,6 +248,11 @@ export class DiagramView {
 		return `${what} from ${from} to layer ${l}, neuron ${j}: ${this.#full(v)}`;
 	}
 
+	#paint(v: number | undefined): Painted {
+		const fill = this.#fill(v);
+		return { fill, ink: fill && inkOn(fill), text: this.#short(v), full: this.#full(v) };
+	}
+
 	#fill(v: number | undefined): string | undefined {
 		return v === undefined ? undefined : divergingColour(normalise(v, this.nodeScale));
 	}
@@ -249,4 +269,6 @@ export class DiagramView {
 /** Two nodes show the same; a slow neuron's note is remade on each step, and the same words are the same note. */
 const sameNode = (a: NodeView, b: NodeView) =>
 	a.slow?.words === b.slow?.words &&
-	sameFields({ ...a, slow: undefined }, { ...b, slow: undefined });
+	(Object.keys(b) as (keyof NodeView)[]).every(
+		(key) => key === 'slow' || Object.is(a[key], b[key])
+	);
