@@ -4,6 +4,7 @@
  * diagnostic, never a crash or a blank.
  */
 import katex from 'katex';
+import { escapeHtml } from './escape.ts';
 
 const OPTIONS = {
 	throwOnError: true,
@@ -43,8 +44,4 @@ function typeset(tex: string, displayMode: boolean): string {
 		const message = error instanceof Error ? error.message : String(error);
 		return `<span class="tex-error" role="alert">${escapeHtml(`Formula error: ${message}`)}</span>`;
 	}
-}
-
-function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
